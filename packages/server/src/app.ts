@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { QuarryConfig } from './config/config';
+import datasetRoutes from './datasets/routes';
+import { DatasetService } from './datasets/service';
+import { HttpError, httpError } from './errors';
+import healthRoutes from './health/routes';
+import jobRoutes from './jobs/routes';
+import { JobService } from './jobs/service';
+import modelRoutes from './models/routes';
+import { ModelService } from './models/service';
+import predictRoutes from './predict/routes';
+import { PredictionService } from './predict/service';
+import guard from './security/guard';
+import { Store } from './store/db';
+import { VERSION } from './version';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: QuarryConfig;
+    store: Store;
+    datasets: DatasetService;
+    jobs: JobService;
+    models: ModelService;
+    predictions: PredictionService;
+  }
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = resolve(here, '../../web/dist');
+
+/**
+ * Builds the Quarry server: shared services as decorators (store, datasets, jobs, models, predictions), each
+ * feature an encapsulated plugin. Call `app.listen()` to serve, `app.close()` to shut down gracefully (the job
+ * pool and DuckDB are closed by the onClose hook).
+ */
+export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
+  const tmpDir = join(config.dataDir, 'tmp');
+  await mkdir(tmpDir, { recursive: true });
+  await clearDir(tmpDir); // partial uploads left by a crash
+  const store = await Store.open(config.dataDir);
+
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const datasets = new DatasetService(store, tmpDir);
+  const models = new ModelService(store);
+  const jobs = new JobService(store, datasets, models, { threads: config.threads });
+  await jobs.recover();
+  app.decorate('config', config);
+  app.decorate('store', store);
+  app.decorate('datasets', datasets);
+  app.decorate('models', models);
+  app.decorate('jobs', jobs);
+  const predictions = new PredictionService(config.dataDir, tmpDir, (input) => jobs.predict(input));
+  app.decorate('predictions', predictions);
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await predictions.close();
+    store.close();
+  });
+
+  app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+    const e = toHttpError(err);
+    if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
+    reply.status(e.statusCode).send({
+      statusCode: e.statusCode,
+      code: e.code,
+      error: statusText(e.statusCode),
+      message: e.message,
+      ...(e.details === undefined ? {} : { details: e.details }),
+    });
+  });
+  app.setNotFoundHandler((request) => {
+    throw httpError('NOT_FOUND', { method: request.method, url: request.url.split('?')[0].slice(0, 200) });
+  });
+
+  await app.register(guard, { token: config.token, allowedHosts: config.allowedHosts });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024, headerPairs: 200 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Quarry API', version: VERSION, description: 'Self-hosted data-science studio. See docs/api.md.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(datasetRoutes, { prefix: '/api' });
+  await app.register(jobRoutes, { prefix: '/api' });
+  await app.register(modelRoutes, { prefix: '/api' });
+  await app.register(predictRoutes, { prefix: '/api' });
+
+  if (existsSync(join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html', wildcard: false });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain').send('The web app is not built. Run `npm run build:web` (npm start does it for you).'),
+    );
+  }
+  return app;
+}
+
+function toHttpError(err: FastifyError | HttpError): HttpError {
+  if (err instanceof HttpError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const detail = err.validation
+      .map((v) => `${v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext} ${v.message}`)
+      .join('; ');
+    return httpError('VALIDATION_FAILED', { detail: detail.slice(0, 500) });
+  }
+  const code = (err as FastifyError).code;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return httpError('UNSUPPORTED_MEDIA_TYPE', {});
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return httpError('UPLOAD_TOO_LARGE', { limit: 1024 * 1024 });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return httpError('BAD_REQUEST', { detail: 'The JSON body is empty. Send a JSON object ({} at least).' });
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return httpError('UNSUPPORTED_MEDIA_TYPE', { contentType: 'not multipart' });
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return httpError('UPLOAD_TOO_LARGE', { limit: 'the configured' });
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return httpError('BAD_REQUEST', { detail: 'Too many parts in the upload. Send one file per request.' });
+  }
+  if ((err as FastifyError).statusCode === 400 || err instanceof SyntaxError) {
+    return httpError('BAD_REQUEST', { detail: 'The request body is not valid JSON. Check its syntax.' });
+  }
+  return new HttpError('INTERNAL');
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+const statusText = (status: number) => STATUS_TEXT[status] ?? 'Error';
+
+async function clearDir(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) await rm(join(dir, name), { recursive: true, force: true });
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { receiveFile } from '../uploads/receive-file';
+
+export default async function predictRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['predict'];
+
+  app.post(
+    '/models/:id/predict',
+    {
+      config: { multipart: true },
+      schema: {
+        tags,
+        summary: 'Predict for an uploaded file, checked against the training schema',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (request) => {
+      const model = await app.models.file(request.params.id);
+      const upload = await receiveFile(request, `${app.config.dataDir}/tmp`, app.config.maxUploadBytes);
+      try {
+        const result = await app.predictions.predict(model, upload);
+        return { ...result, rows: result.rows.slice(0, 100) };
+      } finally {
+        await upload.discard();
+      }
+    },
+  );
+
+  app.get(
+    '/predictions/:id/download',
+    {
+      schema: {
+        tags,
+        summary: 'Predictions as CSV (formula-injection safe unless raw=true)',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        querystring: z.object({ raw: z.enum(['true', 'false']).default('false') }),
+      },
+    },
+    async (request, reply) => {
+      const { csv, model } = await app.predictions.csv(request.params.id, request.query.raw === 'true');
+      const name = `predictions-${model}`.replace(/[^A-Za-z0-9._-]+/g, '_');
+      reply
+        .header('Content-Disposition', `attachment; filename="${name}.csv"`)
+        .header('X-Content-Type-Options', 'nosniff')
+        .type('text/csv; charset=utf-8');
+      return csv;
+    },
+  );
+}

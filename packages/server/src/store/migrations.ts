@@ -1,0 +1,66 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/**
+ * Schema migrations, applied in order at open. Each runs once; `schema_version` records the last one applied.
+ * Data-set rows live in their own tables (`ds_<id>`, all VARCHAR as read from the file); their typed view is
+ * built from `datasets.columns` (see datasets/column-types.ts), so a type override never rewrites data.
+ */
+const migrations: string[] = [
+  `CREATE TABLE datasets (
+     id VARCHAR PRIMARY KEY,
+     name VARCHAR NOT NULL,
+     file_name VARCHAR NOT NULL,
+     format VARCHAR NOT NULL,
+     table_name VARCHAR NOT NULL,
+     n_rows BIGINT NOT NULL,
+     size_bytes BIGINT NOT NULL,
+     columns JSON NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE jobs (
+     id VARCHAR PRIMARY KEY,
+     kind VARCHAR NOT NULL,
+     status VARCHAR NOT NULL,
+     progress DOUBLE NOT NULL DEFAULT 0,
+     message VARCHAR NOT NULL DEFAULT '',
+     spec JSON NOT NULL,
+     error JSON,
+     result JSON,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     started_at TIMESTAMPTZ,
+     finished_at TIMESTAMPTZ
+   );
+   CREATE TABLE models (
+     id VARCHAR PRIMARY KEY,
+     name VARCHAR NOT NULL,
+     version INTEGER NOT NULL,
+     task VARCHAR NOT NULL,
+     family VARCHAR NOT NULL,
+     target VARCHAR NOT NULL,
+     dataset_id VARCHAR NOT NULL,
+     dataset_name VARCHAR NOT NULL,
+     seed BIGINT NOT NULL,
+     split JSON NOT NULL,
+     metrics JSON NOT NULL,
+     summary JSON NOT NULL,
+     artifact JSON NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
+];
+
+export async function migrate(c: DuckDBConnection): Promise<void> {
+  await c.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const reader = await c.runAndReadAll('SELECT max(version) AS v FROM schema_version');
+  const current = Number(reader.getRowObjectsJS()[0]?.v ?? 0);
+  for (let v = current; v < migrations.length; v++) {
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run(migrations[v]);
+      await c.run('INSERT INTO schema_version VALUES ($1)', [v + 1]);
+      await c.run('COMMIT');
+    } catch (err) {
+      await c.run('ROLLBACK');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { ColumnType } from '../datasets/column-types';
+import type { ColumnData } from '../datasets/service';
+
+export type Task = 'classification' | 'regression';
+export type Family = 'auto' | 'linear' | 'tree';
+export const FAMILIES = ['auto', 'linear', 'tree'] as const;
+
+export type MetricKey = 'accuracy' | 'balanced_accuracy' | 'roc_auc' | 'roc_auc_ovr' | 'log_loss' | 'rmse' | 'mae' | 'r2';
+export type Metrics = Partial<Record<MetricKey, number>>;
+
+/** One feature of the training schema: what a prediction file is checked against. */
+export interface SchemaColumn {
+  name: string;
+  type: ColumnType;
+  categories?: string[];
+  min?: number;
+  max?: number;
+  missing?: number;
+}
+
+/** What a worker needs to train: plain data and typed arrays only (they are transferred, not copied). */
+export interface TrainInput {
+  kind: 'train';
+  task: Task;
+  family: Family;
+  params: Record<string, unknown>;
+  seed: number;
+  testSize: number;
+  /** Rows (0-based, of the full table) that form the holdout; null for a seeded random/stratified split. */
+  testRows: Int32Array | null;
+  features: ColumnData[];
+  target: ColumnData;
+}
+
+export interface TrainOutput {
+  family: Exclude<Family, 'auto'>;
+  familyScores: Record<string, number> | null;
+  pipeline: unknown; // versioned JSON of the fitted pipeline
+  metrics: Metrics;
+  classes: string[] | null;
+  confusionMatrix: { labels: string[]; matrix: number[][] } | null;
+  nTrain: number;
+  nTest: number;
+  droppedRows: number;
+  fitSeconds: number;
+  split: 'stratified' | 'random' | 'rows';
+}
+
+export interface PredictInput {
+  kind: 'predict';
+  task: Task;
+  pipeline: unknown;
+  classes: string[] | null;
+  features: ColumnData[];
+}
+
+export interface PredictOutput {
+  /** Regression: values. Classification: index into classes. */
+  predictions: Float64Array;
+  /** Classification: n × k probabilities, column-major. */
+  proba: Float64Array | null;
+}
+
+export type Progress = (fraction: number, message: string) => void;
