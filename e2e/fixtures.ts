@@ -8,6 +8,7 @@ export const TABULAR = resolve(import.meta.dirname, '../../shared/data/tabular')
 
 /** Each test gets a real `quarry start` process with a fresh data directory; `baseURL` points at it. */
 export const test = base.extend<{ server: ChildServer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object
   server: async ({}, use) => {
     const server = await startChildServer(mkdtempSync(join(tmpdir(), 'quarry-e2e-')));
     await use(server);

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { QuarryConfig } from './config/config';
 import datasetRoutes from './datasets/routes';
 import { DatasetService } from './datasets/service';
@@ -94,11 +99,22 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
 
   await app.register(guard, { token: config.token, allowedHosts: config.allowedHosts });
   await app.register(multipart, {
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024, headerPairs: 200 },
+    limits: {
+      fileSize: config.maxUploadBytes,
+      files: 1,
+      fields: 10,
+      parts: 20,
+      fieldSize: 64 * 1024,
+      headerPairs: 200,
+    },
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Quarry API', version: VERSION, description: 'Self-hosted data-science studio. See docs/api.md.' },
+      info: {
+        title: 'Quarry API',
+        version: VERSION,
+        description: 'Self-hosted data-science studio. See docs/api.md.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -117,7 +133,9 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html', wildcard: false });
   } else {
     app.get('/', async (_req, reply) =>
-      reply.type('text/plain').send('The web app is not built. Run `npm run build:web` (npm start does it for you).'),
+      reply
+        .type('text/plain')
+        .send('The web app is not built. Run `npm run build:web` (npm start does it for you).'),
     );
   }
   return app;
@@ -127,7 +145,10 @@ function toHttpError(err: FastifyError | HttpError): HttpError {
   if (err instanceof HttpError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const detail = err.validation
-      .map((v) => `${v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext} ${v.message}`)
+      .map(
+        (v) =>
+          `${v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext} ${v.message}`,
+      )
       .join('; ');
     return httpError('VALIDATION_FAILED', { detail: detail.slice(0, 500) });
   }
@@ -139,7 +160,9 @@ function toHttpError(err: FastifyError | HttpError): HttpError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return httpError('UPLOAD_TOO_LARGE', { limit: 1024 * 1024 });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return httpError('BAD_REQUEST', { detail: 'The JSON body is empty. Send a JSON object ({} at least).' });
+      return httpError('BAD_REQUEST', {
+        detail: 'The JSON body is empty. Send a JSON object ({} at least).',
+      });
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return httpError('UNSUPPORTED_MEDIA_TYPE', { contentType: 'not multipart' });
     case 'FST_REQ_FILE_TOO_LARGE':

@@ -17,12 +17,16 @@ const entry = (status: number, message: (p: Record<string, unknown>) => string):
 export const catalog = {
   // 400 — the request itself is malformed
   BAD_REQUEST: entry(400, (p) => `${p.detail ?? 'The request is malformed.'}`),
-  VALIDATION_FAILED: entry(400, (p) => `The request is not valid: ${p.detail}. Fix the fields named and send it again.`),
+  VALIDATION_FAILED: entry(
+    400,
+    (p) => `The request is not valid: ${p.detail}. Fix the fields named and send it again.`,
+  ),
   NO_FILE: entry(400, () => "No file was sent. Send the data as a multipart form with a field named 'file'."),
   // 401/403/404
   UNAUTHORIZED: entry(
     401,
-    () => 'This server needs an access token. Send it as "Authorization: Bearer <token>" (it was printed at start-up).',
+    () =>
+      'This server needs an access token. Send it as "Authorization: Bearer <token>" (it was printed at start-up).',
   ),
   FORBIDDEN_HOST: entry(
     403,
@@ -31,31 +35,47 @@ export const catalog = {
   ),
   FORBIDDEN_ORIGIN: entry(403, () => 'Cross-site requests are refused. Use the studio from its own address.'),
   NOT_FOUND: entry(404, (p) => `No route ${p.method} ${p.url}. See /api/docs for the API.`),
-  DATASET_NOT_FOUND: entry(404, (p) => `Data set '${p.id}' does not exist. List data sets with GET /api/datasets.`),
+  DATASET_NOT_FOUND: entry(
+    404,
+    (p) => `Data set '${p.id}' does not exist. List data sets with GET /api/datasets.`,
+  ),
   JOB_NOT_FOUND: entry(404, (p) => `Job '${p.id}' does not exist. List jobs with GET /api/jobs.`),
   MODEL_NOT_FOUND: entry(404, (p) => `Model '${p.id}' does not exist. List models with GET /api/models.`),
-  PREDICTION_NOT_FOUND: entry(404, (p) => `Prediction '${p.id}' does not exist (or was made before a restart).`),
+  PREDICTION_NOT_FOUND: entry(
+    404,
+    (p) => `Prediction '${p.id}' does not exist (or was made before a restart).`,
+  ),
   // 409
-  JOB_FINISHED: entry(409, (p) => `Job '${p.id}' has already finished (${p.status}); there is nothing to cancel.`),
+  JOB_FINISHED: entry(
+    409,
+    (p) => `Job '${p.id}' has already finished (${p.status}); there is nothing to cancel.`,
+  ),
   // 413/415
   UPLOAD_TOO_LARGE: entry(
     413,
-    (p) => `The file is larger than the upload limit of ${p.limit} bytes. Split it, or raise QUARRY_MAX_UPLOAD_BYTES.`,
+    (p) =>
+      `The file is larger than the upload limit of ${p.limit} bytes. Split it, or raise QUARRY_MAX_UPLOAD_BYTES.`,
   ),
   UNSUPPORTED_MEDIA_TYPE: entry(
     415,
-    (p) => `This route takes 'application/json' (got '${p.contentType ?? 'none'}'). Send a JSON body with that content type.`,
+    (p) =>
+      `This route takes 'application/json' (got '${p.contentType ?? 'none'}'). Send a JSON body with that content type.`,
   ),
   UNSUPPORTED_FORMAT: entry(
     415,
-    (p) => `Files named '${p.fileName}' are not supported. Upload CSV, TSV, JSON, NDJSON, Parquet or Excel (.xlsx).`,
+    (p) =>
+      `Files named '${p.fileName}' are not supported. Upload CSV, TSV, JSON, NDJSON, Parquet or Excel (.xlsx).`,
   ),
   // 422 — the request is well-formed but its content cannot be used
-  EMPTY_FILE: entry(422, (p) => `'${p.fileName}' is empty. Choose a file that contains a header row and data rows.`),
+  EMPTY_FILE: entry(
+    422,
+    (p) => `'${p.fileName}' is empty. Choose a file that contains a header row and data rows.`,
+  ),
   NO_ROWS: entry(422, (p) => `'${p.fileName}' has a header but no data rows. Add rows and upload it again.`),
   UNREADABLE_FILE: entry(
     422,
-    (p) => `'${p.fileName}' could not be read as ${p.format}: ${p.detail}. Check that the file is what its name says.`,
+    (p) =>
+      `'${p.fileName}' could not be read as ${p.format}: ${p.detail}. Check that the file is what its name says.`,
   ),
   RAGGED_ROWS: entry(
     422,
@@ -69,25 +89,32 @@ export const catalog = {
   ),
   TARGET_NOT_FOUND: entry(
     422,
-    (p) => `Target column '${p.column}' is not in data set '${p.dataset}'. Pick one of its columns: ${p.available}.`,
+    (p) =>
+      `Target column '${p.column}' is not in data set '${p.dataset}'. Pick one of its columns: ${p.available}.`,
   ),
   BAD_TARGET: entry(422, (p) => `${p.detail}`),
   NO_FEATURES: entry(
     422,
-    () => 'No usable feature columns are left besides the target. Check the column types on the data set page.',
+    () =>
+      'No usable feature columns are left besides the target. Check the column types on the data set page.',
   ),
   TOO_FEW_ROWS: entry(422, (p) => `${p.detail}`),
   BAD_PARAMETER: entry(422, (p) => `${p.detail}`),
   SCHEMA_MISMATCH: entry(
     422,
-    (p) => `The file does not match what the model was trained on: ${p.detail}. See details.issues for each column.`,
+    (p) =>
+      `The file does not match what the model was trained on: ${p.detail}. See details.issues for each column.`,
   ),
   BAD_TYPE_OVERRIDE: entry(422, (p) => `${p.detail}`),
   // 429/5xx
-  QUEUE_FULL: entry(429, (p) => `${p.queued} jobs are already waiting. Wait for one to finish, or cancel one.`),
+  QUEUE_FULL: entry(
+    429,
+    (p) => `${p.queued} jobs are already waiting. Wait for one to finish, or cancel one.`,
+  ),
   INTERNAL: entry(
     500,
-    () => 'Something went wrong on the server. Nothing already saved was lost; try again, and see the server log.',
+    () =>
+      'Something went wrong on the server. Nothing already saved was lost; try again, and see the server log.',
   ),
 } satisfies Record<string, CatalogEntry>;
 
@@ -107,5 +134,8 @@ export class HttpError extends Error {
   }
 }
 
-export const httpError = (code: ErrorCode, params: Record<string, unknown> = {}, details?: unknown): HttpError =>
-  new HttpError(code, params, details);
+export const httpError = (
+  code: ErrorCode,
+  params: Record<string, unknown> = {},
+  details?: unknown,
+): HttpError => new HttpError(code, params, details);

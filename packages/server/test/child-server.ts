@@ -14,7 +14,10 @@ export interface ChildServer {
 }
 
 /** Starts `quarry start` as a real child process on a free port and waits until it serves. */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, [QUARRY_BIN, 'start', '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, QUARRY_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,22 +1,25 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChildServer, startChildServer } from './child-server';
 import { TABULAR, tempDir } from './helpers';
-import { readFile } from 'node:fs/promises';
 
 /**
  * `kill -9` of a real server process during an upload and during a training job: after a restart every data
  * set and model saved before is intact, and the interrupted job says so.
  */
+// biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field below
+type Json = any;
+
 let server: ChildServer | null = null;
 afterEach(async () => {
   await server?.kill();
   server = null;
 });
 
-async function uploadFile(url: string, name: string, content: Buffer) {
+async function uploadFile(url: string, name: string, content: Buffer): Promise<Json> {
   const form = new FormData();
   form.append('file', new Blob([content]), name);
   const res = await fetch(`${url}/api/datasets`, { method: 'POST', body: form });
@@ -24,9 +27,9 @@ async function uploadFile(url: string, name: string, content: Buffer) {
   return res.json();
 }
 
-const json = async (url: string, init?: RequestInit) => (await fetch(url, init)).json();
+const json = async (url: string, init?: RequestInit): Promise<Json> => (await fetch(url, init)).json();
 
-async function trainJob(url: string, datasetId: string, target: string) {
+async function trainJob(url: string, datasetId: string, target: string): Promise<Json> {
   const res = await fetch(`${url}/api/jobs/train`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -50,10 +53,12 @@ async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 120_000)
 function bigCsv(rows: number): Buffer {
   const lines = ['x1,x2,x3,x4,x5,x6,x7,x8,y'];
   let s = 12345;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let i = 0; i < rows; i++) {
     const x = Array.from({ length: 8 }, () => rnd() * 10);
-    lines.push(`${x.map((v) => v.toFixed(4)).join(',')},${(x[0] * 2 + Math.sin(x[1]) * 3 + rnd()).toFixed(4)}`);
+    lines.push(
+      `${x.map((v) => v.toFixed(4)).join(',')},${(x[0] * 2 + Math.sin(x[1]) * 3 + rnd()).toFixed(4)}`,
+    );
   }
   return Buffer.from(lines.join('\n'));
 }
@@ -97,7 +102,9 @@ describe('kill -9 and restart', () => {
     // 2. Crash during a training job.
     const bigSet = await uploadFile(server.url, 'big.csv', big);
     const job = await trainJob(server.url, bigSet.id, 'y');
-    await waitFor(async () => ((await json(`${server!.url}/api/jobs/${job.id}`)).status === 'running' ? true : undefined));
+    await waitFor(async () =>
+      (await json(`${server!.url}/api/jobs/${job.id}`)).status === 'running' ? true : undefined,
+    );
     await server.kill();
 
     server = await startChildServer(dataDir);

@@ -63,7 +63,10 @@ function reportError(err: unknown): number {
   }
   if (err instanceof HttpError || err instanceof ConfigError) {
     process.stderr.write(`quarry: ${err.message}${err instanceof HttpError ? ` [${err.code}]` : ''}\n`);
-    const issues = err instanceof HttpError ? (err.details as { issues?: { severity: string; column: string; message: string }[] })?.issues : undefined;
+    const issues =
+      err instanceof HttpError
+        ? (err.details as { issues?: { severity: string; column: string; message: string }[] })?.issues
+        : undefined;
     for (const i of issues ?? []) process.stderr.write(`  ${i.severity}: ${i.column}: ${i.message}\n`);
     return 1;
   }

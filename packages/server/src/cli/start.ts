@@ -42,7 +42,9 @@ export async function startCommand(argv: string[]): Promise<number> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ host: config.host, port: config.port });
-  process.stdout.write(`Quarry studio: ${address.replace('[::1]', 'localhost')} (data in ${config.dataDir})\n`);
+  process.stdout.write(
+    `Quarry studio: ${address.replace('[::1]', 'localhost')} (data in ${config.dataDir})\n`,
+  );
   await new Promise(() => undefined); // serve until a signal
   return 0;
 }

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
+import { MessageChannel } from 'node:worker_threads';
 import { DatasetService } from '../datasets/service';
 import { createPool } from '../jobs/pool';
 import { buildModelFile } from '../models/service';
@@ -28,7 +28,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
     },
   });
   const [file] = positionals;
-  if (file === undefined || positionals.length > 1) throw new UsageError('train takes exactly one data file.');
+  if (file === undefined || positionals.length > 1)
+    throw new UsageError('train takes exactly one data file.');
   if (values.target === undefined) throw new UsageError('--target <column> is required.');
   if (!['auto', 'classification', 'regression'].includes(values.task)) {
     throw new UsageError(`--task must be auto, classification or regression (got '${values.task}').`);
@@ -37,10 +38,16 @@ export async function trainCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--model must be one of ${FAMILIES.join(', ')} (got '${values.model}').`);
   }
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0 (got '${values.seed}').`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new UsageError(`--seed must be a whole number ≥ 0 (got '${values.seed}').`);
   const threads = values.threads === undefined ? null : Number(values.threads);
-  if (threads !== null && (!Number.isInteger(threads) || threads < 1)) throw new UsageError('--threads must be a whole number ≥ 1.');
-  const params = parseJson<Record<string, unknown>>(values.params, '--params', (v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+  if (threads !== null && (!Number.isInteger(threads) || threads < 1))
+    throw new UsageError('--threads must be a whole number ≥ 1.');
+  const params = parseJson<Record<string, unknown>>(
+    values.params,
+    '--params',
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  );
   const testRows = values['test-rows'] === undefined ? null : await readTestRows(values['test-rows']);
 
   const store = await Store.memory();
@@ -65,14 +72,22 @@ export async function trainCommand(argv: string[]): Promise<number> {
         process.stderr.write(`[${Math.round(fraction * 100)}%] ${message}\n`);
       });
     }
-    const output = (await pool.run({ ...prepared.input, port: port2 }, { transferList: [port2] as never })) as TrainOutput;
+    const output = (await pool.run(
+      { ...prepared.input, port: port2 },
+      { transferList: [port2] as never },
+    )) as TrainOutput;
     port1.close();
     if (output.droppedRows > 0) {
-      process.stderr.write(`quarry: warning: ${output.droppedRows} rows with a missing target were dropped.\n`);
+      process.stderr.write(
+        `quarry: warning: ${output.droppedRows} rows with a missing target were dropped.\n`,
+      );
     }
     if (values.out !== undefined) {
       const name = basename(file).replace(/\.[^.]+$/, '');
-      await writeFile(values.out, JSON.stringify(buildModelFile(prepared, output, `${name}-${values.target}`)));
+      await writeFile(
+        values.out,
+        JSON.stringify(buildModelFile(prepared, output, `${name}-${values.target}`)),
+      );
     }
     const summary = {
       task: prepared.input.task,
@@ -84,8 +99,11 @@ export async function trainCommand(argv: string[]): Promise<number> {
     };
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
-      process.stdout.write(`${prepared.taskReason}\nModel: ${output.family}  (train ${output.nTrain} rows, holdout ${output.nTest} rows, ${output.fitSeconds.toFixed(2)} s)\n`);
-      for (const [k, v] of Object.entries(output.metrics)) process.stdout.write(`  ${k.padEnd(18)} ${Number(v).toFixed(4)}\n`);
+      process.stdout.write(
+        `${prepared.taskReason}\nModel: ${output.family}  (train ${output.nTrain} rows, holdout ${output.nTest} rows, ${output.fitSeconds.toFixed(2)} s)\n`,
+      );
+      for (const [k, v] of Object.entries(output.metrics))
+        process.stdout.write(`  ${k.padEnd(18)} ${Number(v).toFixed(4)}\n`);
       if (values.out !== undefined) process.stdout.write(`Saved to ${values.out}\n`);
     }
     return 0;
@@ -96,7 +114,11 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }
 }
 
-export function parseJson<T>(text: string | undefined, flag: string, ok: (v: unknown) => boolean): T | undefined {
+export function parseJson<T>(
+  text: string | undefined,
+  flag: string,
+  ok: (v: unknown) => boolean,
+): T | undefined {
   if (text === undefined) return undefined;
   let value: unknown;
   try {
@@ -109,7 +131,11 @@ export function parseJson<T>(text: string | undefined, flag: string, ok: (v: unk
 }
 
 async function readTestRows(path: string): Promise<number[]> {
-  const value = parseJson<{ test?: unknown }>(await readFile(path, 'utf8'), '--test-rows file', (v) => typeof v === 'object' && v !== null);
+  const value = parseJson<{ test?: unknown }>(
+    await readFile(path, 'utf8'),
+    '--test-rows file',
+    (v) => typeof v === 'object' && v !== null,
+  );
   const rows = value?.test;
   if (!Array.isArray(rows) || !rows.every((i) => Number.isInteger(i) && i >= 0)) {
     throw new UsageError(`${path} must hold {"test": [0-based row indices]}.`);

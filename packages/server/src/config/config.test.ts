@@ -17,8 +17,15 @@ describe('loadConfig', () => {
 
   it('reads quarry.yaml, then environment, then overrides', () => {
     const cwd = dir();
-    writeFileSync(join(cwd, 'quarry.yaml'), 'port: 9000\nmaxUploadBytes: 1000\nurlAllowlist: [a.example, b.example]\n');
-    const config = loadConfig({ cwd, env: { QUARRY_PORT: '9100', QUARRY_ALLOW_URL_INGESTION: 'true' }, overrides: { port: 9200 } });
+    writeFileSync(
+      join(cwd, 'quarry.yaml'),
+      'port: 9000\nmaxUploadBytes: 1000\nurlAllowlist: [a.example, b.example]\n',
+    );
+    const config = loadConfig({
+      cwd,
+      env: { QUARRY_PORT: '9100', QUARRY_ALLOW_URL_INGESTION: 'true' },
+      overrides: { port: 9200 },
+    });
     expect(config.port).toBe(9200);
     expect(config.maxUploadBytes).toBe(1000);
     expect(config.allowUrlIngestion).toBe(true);
@@ -32,7 +39,9 @@ describe('loadConfig', () => {
 
   it('names the key of a bad value', () => {
     expect(() => loadConfig({ cwd: dir(), env: { QUARRY_PORT: 'abc' } })).toThrow(/QUARRY_PORT/);
-    expect(() => loadConfig({ cwd: dir(), env: { QUARRY_MAX_UPLOAD_BYTES: '-5' } })).toThrow(/QUARRY_MAX_UPLOAD_BYTES/);
+    expect(() => loadConfig({ cwd: dir(), env: { QUARRY_MAX_UPLOAD_BYTES: '-5' } })).toThrow(
+      /QUARRY_MAX_UPLOAD_BYTES/,
+    );
     const cwd = dir();
     writeFileSync(join(cwd, 'quarry.yaml'), 'port: 99999\n');
     expect(() => loadConfig({ cwd, env: {} })).toThrow(/key 'port' in quarry.yaml/);
@@ -48,7 +57,8 @@ describe('loadConfig', () => {
 
 describe('isLoopbackHost', () => {
   it('knows loopback from the rest', () => {
-    for (const h of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2']) expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2'])
+      expect(isLoopbackHost(h)).toBe(true);
     for (const h of ['0.0.0.0', '::', '192.168.1.2', 'example.com']) expect(isLoopbackHost(h)).toBe(false);
   });
 });

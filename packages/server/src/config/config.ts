@@ -41,10 +41,12 @@ export const defaults: QuarryConfig = {
   logLevel: 'info',
 };
 
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
-const list = z.union([z.array(z.string()), z.string()]).transform((v) =>
-  (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0),
-);
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((v) => v === true || v === 'true' || v === '1');
+const list = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const schema = z
@@ -133,7 +135,9 @@ export function loadConfig(options: LoadConfigOptions = {}): QuarryConfig {
     const issue = result.error.issues[0];
     const key = String(issue.path[0] ?? '');
     if (issue.code === 'unrecognized_keys') {
-      throw new ConfigError(`Unknown config key(s): ${issue.keys.join(', ')}. Known keys: ${Object.keys(defaults).join(', ')}.`);
+      throw new ConfigError(
+        `Unknown config key(s): ${issue.keys.join(', ')}. Known keys: ${Object.keys(defaults).join(', ')}.`,
+      );
     }
     const where = sources[key] ?? `key '${key}'`;
     throw new ConfigError(`Invalid ${where}: ${issue.message} (got ${JSON.stringify(raw[key])}).`);

@@ -30,14 +30,17 @@ const typeOf = (dataset: { columns: { name: string; type: string }[] }, name: st
   dataset.columns.find((c) => c.name === name)?.type;
 
 describe('upload of the reference data sets', () => {
-  it.each(Object.entries(EXPECTED))('%s has the right shape and sensible types', async (name, [rows, cols]) => {
-    const res = await upload(app, join(TABULAR, `${name}.csv`));
-    expect(res.statusCode, res.body).toBe(201);
-    const ds = res.json();
-    expect(ds.nRows).toBe(rows);
-    expect(ds.nCols).toBe(cols);
-    expect(ds.format).toBe('csv');
-  });
+  it.each(Object.entries(EXPECTED))(
+    '%s has the right shape and sensible types',
+    async (name, [rows, cols]) => {
+      const res = await upload(app, join(TABULAR, `${name}.csv`));
+      expect(res.statusCode, res.body).toBe(201);
+      const ds = res.json();
+      expect(ds.nRows).toBe(rows);
+      expect(ds.nCols).toBe(cols);
+      expect(ds.format).toBe('csv');
+    },
+  );
 
   it('infers the types a person would expect', async () => {
     const list = (await app.inject({ url: '/api/datasets' })).json().datasets;
@@ -77,7 +80,9 @@ describe('other formats', () => {
     const path = join(tempDir(), 'boston.parquet');
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    await c.run(`COPY (SELECT * FROM read_csv('${join(TABULAR, 'boston.csv')}')) TO '${path}' (FORMAT parquet)`);
+    await c.run(
+      `COPY (SELECT * FROM read_csv('${join(TABULAR, 'boston.csv')}')) TO '${path}' (FORMAT parquet)`,
+    );
     c.closeSync();
     const res = await upload(app, path);
     expect(res.statusCode, res.body).toBe(201);
@@ -90,17 +95,31 @@ describe('other formats', () => {
     const json = await app.inject({
       method: 'POST',
       url: '/api/datasets',
-      ...multipart('people.json', JSON.stringify([{ a: 1, b: 'x', c: { z: 1 } }, { a: 2, b: null, c: null }])),
+      ...multipart(
+        'people.json',
+        JSON.stringify([
+          { a: 1, b: 'x', c: { z: 1 } },
+          { a: 2, b: null, c: null },
+        ]),
+      ),
     });
     expect(json.statusCode, json.body).toBe(201);
     expect([json.json().nRows, json.json().nCols]).toEqual([2, 3]);
-    const nd = await app.inject({ method: 'POST', url: '/api/datasets', ...multipart('rows.ndjson', '{"a":1}\n{"a":2,"b":"q"}\n') });
+    const nd = await app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart('rows.ndjson', '{"a":1}\n{"a":2,"b":"q"}\n'),
+    });
     expect(nd.statusCode, nd.body).toBe(201);
     expect([nd.json().nRows, nd.json().nCols]).toEqual([2, 2]);
   });
 
   it('reads TSV by its extension', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/datasets', ...multipart('t.tsv', 'a\tb\n1\tx\n2\ty\n') });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart('t.tsv', 'a\tb\n1\tx\n2\ty\n'),
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().columns.map((c: { name: string }) => c.name)).toEqual(['a', 'b']);
   });
@@ -123,13 +142,25 @@ describe('data set operations', () => {
     const town = profile.columns.find((c: { name: string }) => c.name === 'town');
     expect(town.topValues[0]).toEqual({ value: 'Cambridge', count: 30 });
 
-    const renamed = await app.inject({ method: 'PATCH', url: `/api/datasets/${ds.id}`, payload: { name: 'Boston housing' } });
+    const renamed = await app.inject({
+      method: 'PATCH',
+      url: `/api/datasets/${ds.id}`,
+      payload: { name: 'Boston housing' },
+    });
     expect(renamed.json().name).toBe('Boston housing');
 
-    const typed = await app.inject({ method: 'PUT', url: `/api/datasets/${ds.id}/types`, payload: { types: { chas: 'categorical' } } });
+    const typed = await app.inject({
+      method: 'PUT',
+      url: `/api/datasets/${ds.id}/types`,
+      payload: { types: { chas: 'categorical' } },
+    });
     expect(typed.statusCode, typed.body).toBe(200);
     expect(typeOf(typed.json(), 'chas')).toBe('categorical');
-    const refused = await app.inject({ method: 'PUT', url: `/api/datasets/${ds.id}/types`, payload: { types: { town: 'numeric' } } });
+    const refused = await app.inject({
+      method: 'PUT',
+      url: `/api/datasets/${ds.id}/types`,
+      payload: { types: { town: 'numeric' } },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('BAD_TYPE_OVERRIDE');
 
@@ -147,14 +178,19 @@ describe('data set operations', () => {
 });
 
 describe('bad input is answered clearly', () => {
-  const expectError = (res: { statusCode: number; json: () => { code: string; message: string } }, status: number, code: string) => {
+  const expectError = (
+    res: { statusCode: number; json: () => { code: string; message: string } },
+    status: number,
+    code: string,
+  ) => {
     expect(res.statusCode).toBe(status);
     const body = res.json();
     expect(body.code).toBe(code);
     expect(body.message.length).toBeGreaterThan(10);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|node_modules/); // no stack trace
   };
-  const post = (name: string, content: Buffer | string) => app.inject({ method: 'POST', url: '/api/datasets', ...multipart(name, content) });
+  const post = (name: string, content: Buffer | string) =>
+    app.inject({ method: 'POST', url: '/api/datasets', ...multipart(name, content) });
 
   it('empty file', async () => expectError(await post('empty.csv', ''), 422, 'EMPTY_FILE'));
   it('binary garbage named .csv', async () => {
@@ -167,7 +203,8 @@ describe('bad input is answered clearly', () => {
     expect(res.json().message).toMatch(/line 3 has 2 fields where the header has 3/);
   });
   it('header-only CSV', async () => expectError(await post('header.csv', 'a,b,c\n'), 422, 'NO_ROWS'));
-  it('unsupported extension', async () => expectError(await post('data.exe', 'x'), 415, 'UNSUPPORTED_FORMAT'));
+  it('unsupported extension', async () =>
+    expectError(await post('data.exe', 'x'), 415, 'UNSUPPORTED_FORMAT'));
   it('no file part', async () => {
     const boundary = 'b0';
     const res = await app.inject({
@@ -188,14 +225,23 @@ describe('bad input is answered clearly', () => {
     });
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
-  it.each(['application/x-www-form-urlencoded', 'application/json;', 'application/json garbage', 'APPLICATION/JSON ;charset=utf-8', 'application/json\t'])(
-    'content type %j on a JSON route',
-    async (contentType) => {
-      const res = await app.inject({ method: 'POST', url: '/api/jobs/train', headers: { 'content-type': contentType }, payload: '{}' });
-      expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    },
-  );
-  it('unknown data-set id', async () => expectError(await app.inject({ url: '/api/datasets/nope' }), 404, 'DATASET_NOT_FOUND'));
+  it.each([
+    'application/x-www-form-urlencoded',
+    'application/json;',
+    'application/json garbage',
+    'APPLICATION/JSON ;charset=utf-8',
+    'application/json\t',
+  ])('content type %j on a JSON route', async (contentType) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/jobs/train',
+      headers: { 'content-type': contentType },
+      payload: '{}',
+    });
+    expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+  it('unknown data-set id', async () =>
+    expectError(await app.inject({ url: '/api/datasets/nope' }), 404, 'DATASET_NOT_FOUND'));
   it('the server is still up', async () => {
     expect((await app.inject({ url: '/api/health' })).json().status).toBe('ok');
   });
@@ -208,12 +254,20 @@ describe('upload limit', () => {
     try {
       const content = Buffer.alloc(limit + 1, 'a');
       content.write('a,b\n');
-      const over = await small.inject({ method: 'POST', url: '/api/datasets', ...multipart('big.csv', content) });
+      const over = await small.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart('big.csv', content),
+      });
       expect(over.statusCode).toBe(413);
       expect(over.json().code).toBe('UPLOAD_TOO_LARGE');
       const exact = Buffer.from(`a,b\n${'1,2\n'.repeat((limit - 4) / 4)}`);
       expect(exact.length).toBe(limit);
-      const ok = await small.inject({ method: 'POST', url: '/api/datasets', ...multipart('fits.csv', exact) });
+      const ok = await small.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart('fits.csv', exact),
+      });
       expect(ok.statusCode, ok.body).toBe(201);
       expect((await small.inject({ url: '/api/datasets' })).json().datasets).toHaveLength(1);
     } finally {

@@ -40,19 +40,31 @@ export async function sniff(path: string, fileName: string, format: FileFormat):
     if (bytesRead === 0) throw httpError('EMPTY_FILE', { fileName });
     if (format === 'parquet') {
       if (head.subarray(0, 4).toString('latin1') !== 'PAR1') {
-        throw httpError('UNREADABLE_FILE', { fileName, format: 'Parquet', detail: 'it does not start with PAR1' });
+        throw httpError('UNREADABLE_FILE', {
+          fileName,
+          format: 'Parquet',
+          detail: 'it does not start with PAR1',
+        });
       }
       return '';
     }
     if (format === 'xlsx') {
       if (head[0] !== 0x50 || head[1] !== 0x4b) {
-        throw httpError('UNREADABLE_FILE', { fileName, format: 'Excel (.xlsx)', detail: 'it is not a zip archive' });
+        throw httpError('UNREADABLE_FILE', {
+          fileName,
+          format: 'Excel (.xlsx)',
+          detail: 'it is not a zip archive',
+        });
       }
       return '';
     }
     const label = format === 'json' || format === 'ndjson' ? 'JSON' : 'text';
     if (head.includes(0)) {
-      throw httpError('UNREADABLE_FILE', { fileName, format: label, detail: 'it contains binary data (NUL bytes)' });
+      throw httpError('UNREADABLE_FILE', {
+        fileName,
+        format: label,
+        detail: 'it contains binary data (NUL bytes)',
+      });
     }
     // A multi-byte character may be cut at the end of the sniffed block: drop up to 3 trailing bytes.
     const text = decodeUtf8(bytesRead === SNIFF_BYTES ? trimPartialChar(head) : head);

@@ -22,7 +22,11 @@ export interface ColumnStats {
 const BOOLEAN_WORDS = "('true','false','yes','no','y','n','t','f')";
 const ID_NAME = /(^id$|_id$|^id_|[a-z]Id$|ID$|^index$|^row(_?num(ber)?)?$|_no$|^key$|^uuid$)/;
 
-export async function columnStats(c: DuckDBConnection, table: string, names: string[]): Promise<ColumnStats[]> {
+export async function columnStats(
+  c: DuckDBConnection,
+  table: string,
+  names: string[],
+): Promise<ColumnStats[]> {
   if (names.length === 0) return [];
   const parts = names.map((name, i) => {
     const col = `trim(${ident(name)})`;
@@ -48,7 +52,9 @@ export async function columnStats(c: DuckDBConnection, table: string, names: str
     // approx_count_distinct is fast but approximate; use the exact count when it decides a rule (≤ 2 or = n).
     let distinct = Number(row[`d_${i}`]);
     if (distinct <= 3 || Math.abs(distinct - nonNull) <= nonNull * 0.05) {
-      const exact = await c.runAndReadAll(`SELECT count(DISTINCT trim(${ident(names[i])})) AS d FROM ${ident(table)}`);
+      const exact = await c.runAndReadAll(
+        `SELECT count(DISTINCT trim(${ident(names[i])})) AS d FROM ${ident(table)}`,
+      );
       distinct = Number(exact.getRowObjectsJS()[0].d);
     }
     const sampleReader = await c.runAndReadAll(
@@ -101,7 +107,8 @@ export function inferType(s: ColumnStats): { type: ColumnType; reason: string } 
   if (s.booleanLike === n && s.distinct <= 2) {
     return { type: 'boolean', reason: `Only the values ${s.sample.join(' / ')}: a yes/no column.` };
   }
-  if (s.datetime === n) return { type: 'datetime', reason: `All ${n} non-missing values are dates or times.` };
+  if (s.datetime === n)
+    return { type: 'datetime', reason: `All ${n} non-missing values are dates or times.` };
   if (s.avgLength >= 40 || (s.avgWords >= 5 && s.distinct > n * 0.5)) {
     return {
       type: 'text',
@@ -109,10 +116,16 @@ export function inferType(s: ColumnStats): { type: ColumnType; reason: string } 
     };
   }
   if (unique && ID_NAME.test(s.name)) {
-    return { type: 'identifier', reason: 'Every value is distinct and the name looks like a key: an identifier.' };
+    return {
+      type: 'identifier',
+      reason: 'Every value is distinct and the name looks like a key: an identifier.',
+    };
   }
   if (unique) {
-    return { type: 'identifier', reason: `Every one of the ${n} values is distinct: an identifier, not a category.` };
+    return {
+      type: 'identifier',
+      reason: `Every one of the ${n} values is distinct: an identifier, not a category.`,
+    };
   }
   return {
     type: 'categorical',

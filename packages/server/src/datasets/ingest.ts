@@ -32,7 +32,8 @@ export async function loadTable(
     throw translateLoadError(err as Error, source);
   }
   const names = (await c.runAndReadAll(`SELECT * FROM ${ident(table)} LIMIT 0`)).columnNames();
-  if (names.length > MAX_COLUMNS) throw httpError('TOO_MANY_COLUMNS', { fileName, count: names.length, limit: MAX_COLUMNS });
+  if (names.length > MAX_COLUMNS)
+    throw httpError('TOO_MANY_COLUMNS', { fileName, count: names.length, limit: MAX_COLUMNS });
   const count = await c.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`);
   const nRows = Number(count.getRowObjectsJS()[0].n);
   if (nRows === 0) throw httpError('NO_ROWS', { fileName });
@@ -49,7 +50,8 @@ async function sourceSelect(
   const file = literal(path);
   if (format === 'csv' || format === 'tsv') {
     const { delimiter, names } = readCsvHeader(head, format === 'tsv' ? '\t' : undefined);
-    if (names.length > MAX_COLUMNS) throw httpError('TOO_MANY_COLUMNS', { fileName, count: names.length, limit: MAX_COLUMNS });
+    if (names.length > MAX_COLUMNS)
+      throw httpError('TOO_MANY_COLUMNS', { fileName, count: names.length, limit: MAX_COLUMNS });
     const columns = `{${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
     const nulls = `[${NULL_STRINGS.map(literal).join(', ')}]`;
     return `SELECT * FROM read_csv(${file}, auto_detect = false, header = true, delim = ${literal(delimiter)},
@@ -62,7 +64,9 @@ async function sourceSelect(
       : `read_json(${file}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"}, maximum_object_size = 100000000)`;
   let described: { column_name: string; column_type: string }[];
   try {
-    described = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`)).getRowObjectsJS() as typeof described;
+    described = (
+      await c.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`)
+    ).getRowObjectsJS() as typeof described;
   } catch (err) {
     throw translateLoadError(err as Error, source);
   }
@@ -70,13 +74,21 @@ async function sourceSelect(
   const casts = described.map(({ column_name: name, column_type: type }) => {
     const column = ident(name);
     const nested = /STRUCT|MAP|\[\]|LIST|UNION|JSON/.test(type);
-    const expr = type === 'VARCHAR' ? column : nested ? `CAST(to_json(${column}) AS VARCHAR)` : `CAST(${column} AS VARCHAR)`;
+    const expr =
+      type === 'VARCHAR'
+        ? column
+        : nested
+          ? `CAST(to_json(${column}) AS VARCHAR)`
+          : `CAST(${column} AS VARCHAR)`;
     return `${expr} AS ${column}`;
   });
   return `SELECT ${casts.join(', ')} FROM ${reader}`;
 }
 
-function translateLoadError(err: Error, source: { path: string; fileName: string; format: FileFormat }): Error {
+function translateLoadError(
+  err: Error,
+  source: { path: string; fileName: string; format: FileFormat },
+): Error {
   const { path, fileName, format } = source;
   if ((err as { name?: string }).name === 'HttpError') return err;
   const message = err.message;
@@ -88,8 +100,13 @@ function translateLoadError(err: Error, source: { path: string; fileName: string
       detail: `line ${line?.[1] ?? '?'} has ${wrongCount[2]} fields where the header has ${wrongCount[1]}`,
     });
   }
-  const label = { csv: 'CSV', tsv: 'TSV', json: 'JSON', ndjson: 'NDJSON', parquet: 'Parquet', xlsx: 'CSV' }[format];
+  const label = { csv: 'CSV', tsv: 'TSV', json: 'JSON', ndjson: 'NDJSON', parquet: 'Parquet', xlsx: 'CSV' }[
+    format
+  ];
   // DuckDB's first line says what went wrong; the rest is advice about its own options, not ours.
-  const first = message.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '').replaceAll(path, fileName);
+  const first = message
+    .split('\n')[0]
+    .replace(/^[A-Za-z ]+Error: /, '')
+    .replaceAll(path, fileName);
   return httpError('UNREADABLE_FILE', { fileName, format: label, detail: first.slice(0, 300) });
 }

@@ -20,13 +20,19 @@ const BINS = 20;
 const TOP = 20;
 
 /** Profiles every column in DuckDB; only aggregates cross into JavaScript. */
-export async function profileTable(c: DuckDBConnection, table: string, columns: ColumnInfo[]): Promise<ColumnProfile[]> {
+export async function profileTable(
+  c: DuckDBConnection,
+  table: string,
+  columns: ColumnInfo[],
+): Promise<ColumnProfile[]> {
   const out: ColumnProfile[] = [];
   for (const column of columns) {
     const v = typedExpression(column.name, column.type);
     const from = `(SELECT ${v} AS v FROM ${ident(table)})`;
     const base = (
-      await c.runAndReadAll(`SELECT count(*) - count(v) AS missing, count(DISTINCT v) AS distinct_ FROM ${from}`)
+      await c.runAndReadAll(
+        `SELECT count(*) - count(v) AS missing, count(DISTINCT v) AS distinct_ FROM ${from}`,
+      )
     ).getRowObjectsJS()[0];
     const profile: ColumnProfile = {
       name: column.name,
@@ -37,7 +43,11 @@ export async function profileTable(c: DuckDBConnection, table: string, columns: 
     if (column.type === 'numeric') Object.assign(profile, await numericProfile(c, from));
     else {
       if (column.type === 'datetime') {
-        const r = (await c.runAndReadAll(`SELECT CAST(min(v) AS VARCHAR) AS lo, CAST(max(v) AS VARCHAR) AS hi FROM ${from}`)).getRowObjectsJS()[0];
+        const r = (
+          await c.runAndReadAll(
+            `SELECT CAST(min(v) AS VARCHAR) AS lo, CAST(max(v) AS VARCHAR) AS hi FROM ${from}`,
+          )
+        ).getRowObjectsJS()[0];
         if (r.lo !== null) Object.assign(profile, { min: String(r.lo), max: String(r.hi) });
       }
       const top = await c.runAndReadAll(
@@ -69,7 +79,11 @@ async function numericProfile(c: DuckDBConnection, from: string): Promise<Partia
     [lo, width],
   );
   const bins = hi > lo ? BINS : 1;
-  const histogram = Array.from({ length: bins }, (_, i) => ({ x0: lo + i * width, x1: i === bins - 1 ? hi : lo + (i + 1) * width, count: 0 }));
+  const histogram = Array.from({ length: bins }, (_, i) => ({
+    x0: lo + i * width,
+    x1: i === bins - 1 ? hi : lo + (i + 1) * width,
+    count: 0,
+  }));
   for (const r of counts.getRowObjectsJS()) histogram[Math.min(Number(r.b), bins - 1)].count += Number(r.n);
   return {
     min: lo,

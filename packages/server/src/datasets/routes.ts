@@ -42,11 +42,20 @@ export default async function datasetRoutes(root: FastifyInstance): Promise<void
     },
   );
 
-  app.get('/datasets/:id', { schema: { tags, params: idParams } }, async (request) => app.datasets.get(request.params.id));
+  app.get('/datasets/:id', { schema: { tags, params: idParams } }, async (request) =>
+    app.datasets.get(request.params.id),
+  );
 
   app.patch(
     '/datasets/:id',
-    { schema: { tags, summary: 'Rename', params: idParams, body: z.object({ name: z.string().trim().min(1).max(200) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename',
+        params: idParams,
+        body: z.object({ name: z.string().trim().min(1).max(200) }),
+      },
+    },
     async (request) => app.datasets.rename(request.params.id, request.body.name),
   );
 
@@ -84,8 +93,10 @@ export default async function datasetRoutes(root: FastifyInstance): Promise<void
     async (request) => app.datasets.rows(request.params.id, request.query.offset, request.query.limit),
   );
 
-  app.get('/datasets/:id/profile', { schema: { tags, summary: 'Per-column profile', params: idParams } }, async (request) =>
-    app.datasets.profile(request.params.id),
+  app.get(
+    '/datasets/:id/profile',
+    { schema: { tags, summary: 'Per-column profile', params: idParams } },
+    async (request) => app.datasets.profile(request.params.id),
   );
 
   app.get(

@@ -62,7 +62,12 @@ export class DatasetService {
    * Turns an uploaded file (already on disk, size-checked) into a data set. The table and its metadata are
    * written in one transaction: a crash or a bad file leaves nothing half-made.
    */
-  async createFromFile(input: { path: string; fileName: string; name?: string; sizeBytes: number }): Promise<DatasetSummary> {
+  async createFromFile(input: {
+    path: string;
+    fileName: string;
+    name?: string;
+    sizeBytes: number;
+  }): Promise<DatasetSummary> {
     const format = formatOf(input.fileName);
     const cleanup: string[] = [];
     try {
@@ -80,11 +85,25 @@ export class DatasetService {
       const table = `ds_${id.replaceAll('-', '')}`;
       const name = (input.name ?? input.fileName.replace(/\.[^.]+$/, '')).trim() || 'data set';
       await this.store.transaction(async (c) => {
-        const loaded = await loadTable(c, table, { path, fileName: input.fileName, format: loadFormat, head });
+        const loaded = await loadTable(c, table, {
+          path,
+          fileName: input.fileName,
+          format: loadFormat,
+          head,
+        });
         await c.run(
           `INSERT INTO datasets (id, name, file_name, format, table_name, n_rows, size_bytes, columns)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [id, name, input.fileName, format, table, loaded.nRows, input.sizeBytes, JSON.stringify(loaded.columns)],
+          [
+            id,
+            name,
+            input.fileName,
+            format,
+            table,
+            loaded.nRows,
+            input.sizeBytes,
+            JSON.stringify(loaded.columns),
+          ],
         );
       });
       return this.get(id);
@@ -129,10 +148,16 @@ export class DatasetService {
     for (const [name, type] of Object.entries(types)) {
       const column = columns.find((c) => c.name === name);
       if (column === undefined) {
-        throw httpError('COLUMN_NOT_FOUND', { column: name, dataset: row.name, available: columns.map((c) => c.name).join(', ') });
+        throw httpError('COLUMN_NOT_FOUND', {
+          column: name,
+          dataset: row.name,
+          available: columns.map((c) => c.name).join(', '),
+        });
       }
       if (!(COLUMN_TYPES as readonly string[]).includes(type)) {
-        throw httpError('BAD_TYPE_OVERRIDE', { detail: `'${type}' is not a column type. Use one of: ${COLUMN_TYPES.join(', ')}.` });
+        throw httpError('BAD_TYPE_OVERRIDE', {
+          detail: `'${type}' is not a column type. Use one of: ${COLUMN_TYPES.join(', ')}.`,
+        });
       }
       if (type === 'numeric' || type === 'datetime') {
         const expr = typedExpression(name, type as ColumnType);
@@ -164,14 +189,18 @@ export class DatasetService {
         `SELECT ${select.join(', ')} FROM ${ident(row.table_name)} LIMIT $1 OFFSET $2`,
         [limit, offset],
       );
-      return reader.getRowsJS().map((r) => r.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
+      return reader
+        .getRowsJS()
+        .map((r) => r.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
     });
     return { columns: columns.map((c) => c.name), rows, total: Number(row.n_rows) };
   }
 
   async profile(id: string): Promise<{ nRows: number; columns: ColumnProfile[] }> {
     const row = await this.row(id);
-    const columns = await this.store.withConnection((c) => profileTable(c, row.table_name, toSummary(row).columns));
+    const columns = await this.store.withConnection((c) =>
+      profileTable(c, row.table_name, toSummary(row).columns),
+    );
     return { nRows: Number(row.n_rows), columns };
   }
 
@@ -183,13 +212,24 @@ export class DatasetService {
       const out: ColumnData[] = [];
       for (const name of names) {
         const info = summary.columns.find((col) => col.name === name);
-        if (info === undefined) throw httpError('COLUMN_NOT_FOUND', { column: name, dataset: row.name, available: summary.columns.map((col) => col.name).join(', ') });
+        if (info === undefined)
+          throw httpError('COLUMN_NOT_FOUND', {
+            column: name,
+            dataset: row.name,
+            available: summary.columns.map((col) => col.name).join(', '),
+          });
         if (info.type === 'numeric') {
-          const reader = await c.runAndReadAll(`SELECT ${typedExpression(name, 'numeric')} AS v FROM ${ident(row.table_name)}`);
-          const values = Float64Array.from(reader.getColumnsJS()[0], (v) => (v === null ? Number.NaN : Number(v)));
+          const reader = await c.runAndReadAll(
+            `SELECT ${typedExpression(name, 'numeric')} AS v FROM ${ident(row.table_name)}`,
+          );
+          const values = Float64Array.from(reader.getColumnsJS()[0], (v) =>
+            v === null ? Number.NaN : Number(v),
+          );
           out.push({ name, kind: 'numeric', values });
         } else {
-          const reader = await c.runAndReadAll(`SELECT trim(${ident(name)}) AS v FROM ${ident(row.table_name)}`);
+          const reader = await c.runAndReadAll(
+            `SELECT trim(${ident(name)}) AS v FROM ${ident(row.table_name)}`,
+          );
           out.push(encodeCategorical(name, reader.getColumnsJS()[0] as (string | null)[]));
         }
       }

@@ -10,15 +10,24 @@ export async function detectTaskFor(datasets: DatasetService, id: string, target
     throw httpError('TARGET_NOT_FOUND', {
       column: target,
       dataset: dataset.name,
-      available: dataset.columns.map((c) => c.name).join(', ').slice(0, 1000),
+      available: dataset.columns
+        .map((c) => c.name)
+        .join(', ')
+        .slice(0, 1000),
     });
   }
   const [column] = await datasets.columnData(id, [target]);
   const { task, reason } = detectTask(column as never, info.type);
   let classes: string[] | null = null;
   if (task === 'classification') {
-    if (column.kind === 'categorical') classes = [...new Set(Array.from(column.codes).filter((c) => c >= 0))].map((c) => column.levels[c]).sort();
-    else classes = [...new Set(Array.from(column.values).filter(Number.isFinite))].sort((a, b) => a - b).map(String);
+    if (column.kind === 'categorical')
+      classes = [...new Set(Array.from(column.codes).filter((c) => c >= 0))]
+        .map((c) => column.levels[c])
+        .sort();
+    else
+      classes = [...new Set(Array.from(column.values).filter(Number.isFinite))]
+        .sort((a, b) => a - b)
+        .map(String);
   }
   return { task, reason, classes };
 }

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { httpError } from '../errors';
 
@@ -56,11 +56,13 @@ export async function xlsxToCsv(inputPath: string, outputPath: string, fileName:
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().replace('T', ' ').replace('.000Z', '');
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? '' : value.toISOString().replace('T', ' ').replace('.000Z', '');
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('result' in v) return cellText(v.result); // formula: its cached result
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
+    if ('richText' in v && Array.isArray(v.richText))
+      return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
     if ('text' in v) return cellText(v.text); // hyperlink
     if ('error' in v) return ''; // #DIV/0! and friends are missing values
     return '';

@@ -14,7 +14,12 @@ export const trainBody = z
     task: z.enum(['auto', 'classification', 'regression']).default('auto'),
     model: z.enum(FAMILIES).default('auto'),
     params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).default({}),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(42),
     testSize: z.number().gt(0).lt(1).default(0.25),
     name: z.string().trim().min(1).max(200).optional(),
   })
@@ -24,23 +29,39 @@ export default async function jobRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['jobs'];
 
-  app.post('/jobs/train', { schema: { tags, summary: 'Start a training job', body: trainBody } }, async (request, reply) => {
-    const job = await app.jobs.submitTrain(request.body);
-    reply.status(202);
-    return job;
-  });
+  app.post(
+    '/jobs/train',
+    { schema: { tags, summary: 'Start a training job', body: trainBody } },
+    async (request, reply) => {
+      const job = await app.jobs.submitTrain(request.body);
+      reply.status(202);
+      return job;
+    },
+  );
 
-  app.get('/jobs', { schema: { tags, summary: 'List jobs, newest first' } }, async () => ({ jobs: await app.jobs.list() }));
+  app.get('/jobs', { schema: { tags, summary: 'List jobs, newest first' } }, async () => ({
+    jobs: await app.jobs.list(),
+  }));
 
-  app.get('/jobs/:id', { schema: { tags, params: idParams } }, async (request) => app.jobs.get(request.params.id));
+  app.get('/jobs/:id', { schema: { tags, params: idParams } }, async (request) =>
+    app.jobs.get(request.params.id),
+  );
 
-  app.post('/jobs/:id/cancel', { schema: { tags, summary: 'Cancel a queued or running job', params: idParams } }, async (request) =>
-    app.jobs.cancel(request.params.id),
+  app.post(
+    '/jobs/:id/cancel',
+    { schema: { tags, summary: 'Cancel a queued or running job', params: idParams } },
+    async (request) => app.jobs.cancel(request.params.id),
   );
 
   app.get(
     '/jobs/:id/events',
-    { schema: { tags, summary: 'Server-sent events: `event: job` on every change, until a final status', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Server-sent events: `event: job` on every change, until a final status',
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const job = await app.jobs.get(request.params.id);
       reply.hijack();

@@ -81,7 +81,9 @@ export class JobService {
 
   /** At start: a job that was queued or running when the server stopped can never finish; say so. */
   async recover(): Promise<number> {
-    const rows = await this.store.all<{ id: string }>("SELECT id FROM jobs WHERE status IN ('queued', 'running')");
+    const rows = await this.store.all<{ id: string }>(
+      "SELECT id FROM jobs WHERE status IN ('queued', 'running')",
+    );
     await this.store.run(
       `UPDATE jobs SET status = 'interrupted', finished_at = now(),
          message = 'Interrupted: the server stopped while this job was running. Start it again.'
@@ -91,7 +93,9 @@ export class JobService {
   }
 
   async list(): Promise<Job[]> {
-    return (await this.store.all<JobRow>('SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT 200')).map(toJob);
+    return (await this.store.all<JobRow>('SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT 200')).map(
+      toJob,
+    );
   }
 
   async get(id: string): Promise<Job> {
@@ -105,7 +109,11 @@ export class JobService {
     if (this.running.size >= MAX_QUEUED) throw httpError('QUEUE_FULL', { queued: this.running.size });
     const prepared = await prepareTraining(this.datasets, request);
     const id = randomUUID();
-    const spec = { ...request, testRows: request.testRows ? `${request.testRows.length} rows` : undefined, task: prepared.input.task };
+    const spec = {
+      ...request,
+      testRows: request.testRows ? `${request.testRows.length} rows` : undefined,
+      task: prepared.input.task,
+    };
     await this.store.run(
       "INSERT INTO jobs (id, kind, status, message, spec) VALUES ($1, 'train', 'queued', 'Waiting for a worker', $2)",
       [id, JSON.stringify(spec)],
@@ -134,15 +142,24 @@ export class JobService {
       const now = Date.now();
       if (now - lastWrite > 250) {
         lastWrite = now;
-        void this.store.run("UPDATE jobs SET progress = $1, message = $2 WHERE id = $3 AND status = 'running'", [fraction, message, id]);
+        void this.store.run(
+          "UPDATE jobs SET progress = $1, message = $2 WHERE id = $3 AND status = 'running'",
+          [fraction, message, id],
+        );
       }
     });
     try {
       await this.update(id, { status: 'running', progress: 0, message: 'Starting', started: true });
       const input = prepared.input;
       // Columns move to the worker (no copy); they are not used here again.
-      const transferList = [...input.features.map((c) => (c.kind === 'numeric' ? c.values.buffer : c.codes.buffer)), port2];
-      const output = (await this.pool.run({ ...input, port: port2 }, { signal, transferList: transferList as never })) as TrainOutput;
+      const transferList = [
+        ...input.features.map((c) => (c.kind === 'numeric' ? c.values.buffer : c.codes.buffer)),
+        port2,
+      ];
+      const output = (await this.pool.run(
+        { ...input, port: port2 },
+        { signal, transferList: transferList as never },
+      )) as TrainOutput;
       const model = await this.models.create({ prepared, output, name });
       await this.update(id, {
         status: 'succeeded',
@@ -153,12 +170,19 @@ export class JobService {
     } catch (err) {
       const e = err as Error & { code?: string };
       if (this.closing) {
-        await this.update(id, { status: 'interrupted', message: 'Interrupted: the server shut down. Start it again.' });
+        await this.update(id, {
+          status: 'interrupted',
+          message: 'Interrupted: the server shut down. Start it again.',
+        });
       } else if (signal.aborted || e.name === 'AbortError') {
         await this.update(id, { status: 'cancelled', message: 'Cancelled by the user' });
       } else {
         const code = e.code && e.code !== 'INTERNAL' ? e.code : 'TRAINING_FAILED';
-        await this.update(id, { status: 'failed', message: `Failed: ${e.message}`, error: { code, message: e.message } });
+        await this.update(id, {
+          status: 'failed',
+          message: `Failed: ${e.message}`,
+          error: { code, message: e.message },
+        });
       }
     } finally {
       port1.close();
@@ -189,7 +213,14 @@ export class JobService {
 
   private async update(
     id: string,
-    patch: { status: JobStatus; progress?: number; message: string; started?: boolean; error?: object; result?: object },
+    patch: {
+      status: JobStatus;
+      progress?: number;
+      message: string;
+      started?: boolean;
+      error?: object;
+      result?: object;
+    },
   ): Promise<void> {
     const final = FINAL.includes(patch.status);
     await this.store.run(

@@ -14,7 +14,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const train = (body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/jobs/train', payload: body });
+const train = (body: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/jobs/train', payload: body });
 
 describe('training through the API', () => {
   let modelId: string;
@@ -36,7 +37,9 @@ describe('training through the API', () => {
     expect(model.metrics.log_loss).toBeLessThan(0.5);
     const cm = model.confusionMatrix.matrix as number[][];
     expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(368);
-    expect(model.schema.columns.find((c: { name: string }) => c.name === 'BusinessTravel').categories).toContain('Travel_Rarely');
+    expect(
+      model.schema.columns.find((c: { name: string }) => c.name === 'BusinessTravel').categories,
+    ).toContain('Travel_Rarely');
     expect(model.schema.columns.some((c: { name: string }) => c.name === 'Attrition')).toBe(false);
   });
 
@@ -64,7 +67,11 @@ describe('training through the API', () => {
 
   it('predicts on a file, checks its schema and downloads safe CSV', async () => {
     const csv = await readFile(join(TABULAR, 'attrition.csv'));
-    const res = await app.inject({ method: 'POST', url: `/api/models/${modelId}/predict`, ...multipart('attrition.csv', csv) });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/models/${modelId}/predict`,
+      ...multipart('attrition.csv', csv),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.nRows).toBe(1470);
@@ -81,28 +88,47 @@ describe('training through the API', () => {
     const text = (await readFile(join(TABULAR, 'attrition.csv'), 'utf8')).split('\n');
     // Drop the first column (Age) from every line.
     const without = text.map((l) => l.split(',').slice(1).join(',')).join('\n');
-    const res = await app.inject({ method: 'POST', url: `/api/models/${modelId}/predict`, ...multipart('no-age.csv', without) });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/models/${modelId}/predict`,
+      ...multipart('no-age.csv', without),
+    });
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.code).toBe('SCHEMA_MISMATCH');
-    expect(body.details.issues).toContainEqual(expect.objectContaining({ column: 'Age', code: 'MISSING_COLUMN', severity: 'error' }));
+    expect(body.details.issues).toContainEqual(
+      expect.objectContaining({ column: 'Age', code: 'MISSING_COLUMN', severity: 'error' }),
+    );
   });
 
   it('reports type mismatches and unseen categories', async () => {
     const res = await app.inject({
       method: 'POST',
       url: `/api/models/${modelId}/predict`,
-      ...multipart('x.csv', (await readFile(join(TABULAR, 'attrition.csv'), 'utf8')).replace(/\n41,"Yes","Travel_Rarely"/, '\n41,"Yes","Teleport"')),
+      ...multipart(
+        'x.csv',
+        (await readFile(join(TABULAR, 'attrition.csv'), 'utf8')).replace(
+          /\n41,"Yes","Travel_Rarely"/,
+          '\n41,"Yes","Teleport"',
+        ),
+      ),
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().issues).toContainEqual(expect.objectContaining({ column: 'BusinessTravel', code: 'UNSEEN_CATEGORY' }));
+    expect(res.json().issues).toContainEqual(
+      expect.objectContaining({ column: 'BusinessTravel', code: 'UNSEEN_CATEGORY' }),
+    );
     const bad = await app.inject({
       method: 'POST',
       url: `/api/models/${modelId}/predict`,
-      ...multipart('y.csv', (await readFile(join(TABULAR, 'attrition.csv'), 'utf8')).replace(/\n41,/, '\nforty-one,')),
+      ...multipart(
+        'y.csv',
+        (await readFile(join(TABULAR, 'attrition.csv'), 'utf8')).replace(/\n41,/, '\nforty-one,'),
+      ),
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().details.issues).toContainEqual(expect.objectContaining({ column: 'Age', code: 'TYPE_MISMATCH' }));
+    expect(bad.json().details.issues).toContainEqual(
+      expect.objectContaining({ column: 'Age', code: 'TYPE_MISMATCH' }),
+    );
   });
 
   it('refuses a target column that does not exist', async () => {

@@ -1,4 +1,4 @@
-import type { SchemaColumn, Task, Metrics } from '../training/types';
+import type { Metrics, SchemaColumn, Task } from '../training/types';
 
 /**
  * A saved model: plain versioned JSON (never code). The registry stores it whole; `quarry train --out` writes

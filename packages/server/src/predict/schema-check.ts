@@ -6,7 +6,14 @@ import type { SchemaColumn } from '../training/types';
 export interface SchemaIssue {
   column: string;
   severity: 'error' | 'warning' | 'info';
-  code: 'MISSING_COLUMN' | 'TYPE_MISMATCH' | 'UNSEEN_CATEGORY' | 'OUT_OF_RANGE' | 'EXTRA_COLUMN' | 'TARGET_PRESENT' | 'NEW_MISSING';
+  code:
+    | 'MISSING_COLUMN'
+    | 'TYPE_MISMATCH'
+    | 'UNSEEN_CATEGORY'
+    | 'OUT_OF_RANGE'
+    | 'EXTRA_COLUMN'
+    | 'TARGET_PRESENT'
+    | 'NEW_MISSING';
   message: string;
 }
 
@@ -23,7 +30,8 @@ export async function checkSchema(
 ): Promise<SchemaIssue[]> {
   const issues: SchemaIssue[] = [];
   const present = new Map(fileColumns.map((col) => [col.name, col]));
-  const q = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown>;
+  const q = async (sql: string) =>
+    (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown>;
   const from = ident(table);
 
   for (const expected of schema) {
@@ -81,7 +89,10 @@ export async function checkSchema(
       ).getRowObjectsJS();
       if (unseen.length > 0) {
         const rows = unseen.reduce((s, r) => s + Number(r.n), 0);
-        const examples = unseen.slice(0, 5).map((r) => `'${String(r.v).slice(0, 40)}'`).join(', ');
+        const examples = unseen
+          .slice(0, 5)
+          .map((r) => `'${String(r.v).slice(0, 40)}'`)
+          .join(', ');
         issues.push({
           column: expected.name,
           severity: 'warning',
@@ -95,9 +106,19 @@ export async function checkSchema(
   for (const col of fileColumns) {
     if (wanted.has(col.name)) continue;
     if (col.name === target) {
-      issues.push({ column: col.name, severity: 'info', code: 'TARGET_PRESENT', message: `'${col.name}' is the target; it is ignored for prediction and kept in the output.` });
+      issues.push({
+        column: col.name,
+        severity: 'info',
+        code: 'TARGET_PRESENT',
+        message: `'${col.name}' is the target; it is ignored for prediction and kept in the output.`,
+      });
     } else {
-      issues.push({ column: col.name, severity: 'info', code: 'EXTRA_COLUMN', message: `'${col.name}' was not used in training; it is ignored (and kept in the output).` });
+      issues.push({
+        column: col.name,
+        severity: 'info',
+        code: 'EXTRA_COLUMN',
+        message: `'${col.name}' was not used in training; it is ignored (and kept in the output).`,
+      });
     }
   }
   return issues;

@@ -10,8 +10,8 @@ import { httpError } from '../errors';
 import type { ModelFile } from '../models/model-file';
 import { ident, Store } from '../store/db';
 import type { PredictInput, PredictOutput } from '../training/types';
-import { type SchemaIssue, checkSchema } from './schema-check';
 import { type CsvValue, toCsv } from './safe-csv';
+import { checkSchema, type SchemaIssue } from './schema-check';
 
 export interface PredictionResult {
   predictionId: string;
@@ -53,20 +53,24 @@ export async function predictFile(
       const issues = await checkSchema(c, table, loaded.columns, schema, file.model.target);
       const errors = issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
-        throw httpError(
-          'SCHEMA_MISMATCH',
-          { detail: errors.map((e) => e.message).join(' ') },
-          { issues },
-        );
+        throw httpError('SCHEMA_MISMATCH', { detail: errors.map((e) => e.message).join(' ') }, { issues });
       }
       const features: ColumnData[] = [];
       for (const s of schema) {
         if (s.categories !== undefined) {
-          const values = (await c.runAndReadAll(`SELECT trim(${ident(s.name)}) AS v FROM ${ident(table)}`)).getColumnsJS()[0] as (string | null)[];
+          const values = (
+            await c.runAndReadAll(`SELECT trim(${ident(s.name)}) AS v FROM ${ident(table)}`)
+          ).getColumnsJS()[0] as (string | null)[];
           features.push(encodeWithLevels(s.name, values, s.categories));
         } else {
-          const values = (await c.runAndReadAll(`SELECT ${typedExpression(s.name, 'numeric')} AS v FROM ${ident(table)}`)).getColumnsJS()[0];
-          features.push({ name: s.name, kind: 'numeric', values: Float64Array.from(values, (v) => (v === null ? Number.NaN : Number(v))) });
+          const values = (
+            await c.runAndReadAll(`SELECT ${typedExpression(s.name, 'numeric')} AS v FROM ${ident(table)}`)
+          ).getColumnsJS()[0];
+          features.push({
+            name: s.name,
+            kind: 'numeric',
+            values: Float64Array.from(values, (v) => (v === null ? Number.NaN : Number(v))),
+          });
         }
       }
       const output = await options.runPredict({
@@ -101,7 +105,11 @@ function encodeWithLevels(name: string, values: (string | null)[], training: str
   return { name, kind: 'categorical', codes, levels };
 }
 
-async function readTyped(c: import('@duckdb/node-api').DuckDBConnection, table: string, columns: ColumnInfo[]) {
+async function readTyped(
+  c: import('@duckdb/node-api').DuckDBConnection,
+  table: string,
+  columns: ColumnInfo[],
+) {
   const select = columns.map((col) => {
     const expr = col.type === 'numeric' ? typedExpression(col.name, 'numeric') : ident(col.name);
     return `${expr} AS ${ident(col.name)}`;
@@ -127,13 +135,15 @@ function assemble(
     return name;
   };
   const predictionColumn = unique(`predicted_${file.model.target}`);
-  const probaColumns = task === 'classification' && classes !== null ? classes.map((cls) => unique(`proba_${cls}`)) : [];
+  const probaColumns =
+    task === 'classification' && classes !== null ? classes.map((cls) => unique(`proba_${cls}`)) : [];
   const rows: CsvValue[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const row = input[i].map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
     const p = output.predictions[i];
     row.push(classes !== null ? classes[p] : p);
-    if (output.proba !== null) for (let k = 0; k < probaColumns.length; k++) row.push(output.proba[k * n + i]);
+    if (output.proba !== null)
+      for (let k = 0; k < probaColumns.length; k++) row.push(output.proba[k * n + i]);
     rows[i] = row;
   }
   const numericColumns = [
@@ -156,10 +166,17 @@ export class PredictionService {
 
   async predict(file: ModelFile, upload: { path: string; fileName: string }): Promise<PredictionResult> {
     this.scratch ??= Store.memory();
-    const result = await predictFile(file, upload, { tmpDir: this.tmpDir, runPredict: this.runPredict, scratch: await this.scratch });
+    const result = await predictFile(file, upload, {
+      tmpDir: this.tmpDir,
+      runPredict: this.runPredict,
+      scratch: await this.scratch,
+    });
     const dir = join(this.dataDir, 'predictions');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, `${result.predictionId}.json`), JSON.stringify({ ...result, model: file.model.name }));
+    await writeFile(
+      join(dir, `${result.predictionId}.json`),
+      JSON.stringify({ ...result, model: file.model.name }),
+    );
     return result;
   }
 

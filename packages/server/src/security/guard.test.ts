@@ -15,18 +15,27 @@ describe('on a loopback bind without a token', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it.each(['attacker.example', '127.0.0.1.nip.io', 'localhost.attacker.example', 'localhost.', '0.0.0.0', 'spoofed.example'])(
-    'refuses Host %s (DNS rebinding)',
-    async (host) => {
-      const res = await app.inject({ url: '/api/datasets', headers: { host, origin: 'https://evil.example' } });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().code).toBe('FORBIDDEN_HOST');
-    },
-  );
+  it.each([
+    'attacker.example',
+    '127.0.0.1.nip.io',
+    'localhost.attacker.example',
+    'localhost.',
+    '0.0.0.0',
+    'spoofed.example',
+  ])('refuses Host %s (DNS rebinding)', async (host) => {
+    const res = await app.inject({ url: '/api/datasets', headers: { host, origin: 'https://evil.example' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN_HOST');
+  });
 
   it('refuses cross-site and null origins', async () => {
     for (const origin of ['https://evil.example', 'null', 'file://']) {
-      const res = await app.inject({ method: 'POST', url: '/api/jobs/train', headers: { host: '127.0.0.1:8787', origin }, payload: {} });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/jobs/train',
+        headers: { host: '127.0.0.1:8787', origin },
+        payload: {},
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('FORBIDDEN_ORIGIN');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
@@ -34,7 +43,10 @@ describe('on a loopback bind without a token', () => {
   });
 
   it('accepts its own origin', async () => {
-    const res = await app.inject({ url: '/api/datasets', headers: { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' } });
+    const res = await app.inject({
+      url: '/api/datasets',
+      headers: { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' },
+    });
     expect(res.statusCode).toBe(200);
   });
 });
@@ -50,8 +62,17 @@ describe('with a token', () => {
   it('requires it on every API route but health and docs', async () => {
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/openapi.json' })).statusCode).toBe(200);
-    for (const auth of [undefined, 'Bearer wrong', `Bearer ${token.toLowerCase()}`, `Bearer ${token}x`, token]) {
-      const res = await app.inject({ url: '/api/datasets', headers: auth === undefined ? {} : { authorization: auth } });
+    for (const auth of [
+      undefined,
+      'Bearer wrong',
+      `Bearer ${token.toLowerCase()}`,
+      `Bearer ${token}x`,
+      token,
+    ]) {
+      const res = await app.inject({
+        url: '/api/datasets',
+        headers: auth === undefined ? {} : { authorization: auth },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('UNAUTHORIZED');
     }
@@ -74,7 +95,9 @@ describe('the API description', () => {
     try {
       const doc = (await app.inject({ url: '/api/openapi.json' })).json();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/datasets', '/api/jobs/train', '/api/models/{id}/predict']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/datasets', '/api/jobs/train', '/api/models/{id}/predict']),
+      );
       const ui = await app.inject({ url: '/api/docs' });
       expect([200, 302]).toContain(ui.statusCode);
     } finally {

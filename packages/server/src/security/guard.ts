@@ -29,10 +29,12 @@ async function guard(app: FastifyInstance, options: GuardOptions): Promise<void>
 
   app.addHook('onRequest', async (request) => {
     const host = hostName(request.headers.host);
-    if (expected === null && !hosts.has(host)) throw httpError('FORBIDDEN_HOST', { host: host.slice(0, 100) });
+    if (expected === null && !hosts.has(host))
+      throw httpError('FORBIDDEN_HOST', { host: host.slice(0, 100) });
 
     const origin = request.headers.origin;
-    if (origin !== undefined && !sameOrigin(origin, request.headers.host)) throw httpError('FORBIDDEN_ORIGIN');
+    if (origin !== undefined && !sameOrigin(origin, request.headers.host))
+      throw httpError('FORBIDDEN_ORIGIN');
 
     const path = request.url.split('?')[0];
     if (expected !== null && path.startsWith('/api/') && !PUBLIC.some((re) => re.test(path))) {

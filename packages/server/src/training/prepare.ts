@@ -1,7 +1,7 @@
-import { httpError } from '../errors';
 import { featureKind } from '../datasets/column-types';
 import type { ColumnData, DatasetService, DatasetSummary } from '../datasets/service';
 import { detectTaskFor } from '../datasets/task';
+import { httpError } from '../errors';
 import type { Family, SchemaColumn, Task, TrainInput } from './types';
 
 export interface TrainRequest {
@@ -28,14 +28,20 @@ export interface PreparedTraining {
  * Checks a training request against its data set and reads the columns it needs. Everything a user can get
  * wrong (target, task, rows) is answered here with a 422 before a job is created.
  */
-export async function prepareTraining(datasets: DatasetService, request: TrainRequest): Promise<PreparedTraining> {
+export async function prepareTraining(
+  datasets: DatasetService,
+  request: TrainRequest,
+): Promise<PreparedTraining> {
   const dataset = await datasets.get(request.datasetId);
   const targetInfo = dataset.columns.find((c) => c.name === request.target);
   if (targetInfo === undefined) {
     throw httpError('TARGET_NOT_FOUND', {
       column: request.target,
       dataset: dataset.name,
-      available: dataset.columns.map((c) => c.name).join(', ').slice(0, 1000),
+      available: dataset.columns
+        .map((c) => c.name)
+        .join(', ')
+        .slice(0, 1000),
     });
   }
   const detected = await detectTaskFor(datasets, dataset.id, request.target);
@@ -46,14 +52,17 @@ export async function prepareTraining(datasets: DatasetService, request: TrainRe
     });
   }
   if (task === 'classification' && detected.classes !== null && detected.classes.length < 2) {
-    throw httpError('BAD_TARGET', { detail: `'${request.target}' has only one class; a classifier needs at least two.` });
+    throw httpError('BAD_TARGET', {
+      detail: `'${request.target}' has only one class; a classifier needs at least two.`,
+    });
   }
 
   const excluded: { name: string; reason: string }[] = [];
   const featureNames: string[] = [];
   for (const c of dataset.columns) {
     if (c.name === request.target) continue;
-    if (featureKind(c.type) === null) excluded.push({ name: c.name, reason: `${c.type} columns are not used as features` });
+    if (featureKind(c.type) === null)
+      excluded.push({ name: c.name, reason: `${c.type} columns are not used as features` });
     else if (c.missing === dataset.nRows) excluded.push({ name: c.name, reason: 'every value is missing' });
     else featureNames.push(c.name);
   }
@@ -65,7 +74,9 @@ export async function prepareTraining(datasets: DatasetService, request: TrainRe
   if (testRows !== null) {
     const bad = testRows.find((i) => !Number.isInteger(i) || i < 0 || i >= dataset.nRows);
     if (bad !== undefined) {
-      throw httpError('BAD_PARAMETER', { detail: `Test row ${bad} is outside the data (0 to ${dataset.nRows - 1}).` });
+      throw httpError('BAD_PARAMETER', {
+        detail: `Test row ${bad} is outside the data (0 to ${dataset.nRows - 1}).`,
+      });
     }
   }
   const schema = data.map((column) => schemaColumn(column, dataset));
@@ -83,7 +94,8 @@ export async function prepareTraining(datasets: DatasetService, request: TrainRe
     },
     dataset,
     schema,
-    taskReason: request.task === undefined || request.task === 'auto' ? detected.reason : `Chosen by you: ${task}.`,
+    taskReason:
+      request.task === undefined || request.task === 'auto' ? detected.reason : `Chosen by you: ${task}.`,
     excluded,
   };
 }
@@ -91,7 +103,8 @@ export async function prepareTraining(datasets: DatasetService, request: TrainRe
 function schemaColumn(column: ColumnData, dataset: DatasetSummary): SchemaColumn {
   const info = dataset.columns.find((c) => c.name === column.name);
   const type = info?.type ?? 'numeric';
-  if (column.kind === 'categorical') return { name: column.name, type, categories: column.levels, missing: info?.missing };
+  if (column.kind === 'categorical')
+    return { name: column.name, type, categories: column.levels, missing: info?.missing };
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const v of column.values) {

@@ -45,11 +45,20 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
       onProgress: (f: number) => progress(0.1 + 0.6 * f, 'Comparing model families by cross-validation'),
     });
     family = choice.family as 'linear' | 'tree';
-    familyScores = choice.scores as Record<string, number>;
+    familyScores = Object.fromEntries(Object.entries(choice.scores).map(([k, v]) => [k, v.mean]));
   }
   signal?.throwIfAborted();
-  progress(0.75, `Fitting ${family === 'linear' ? (input.task === 'classification' ? 'logistic' : 'linear') + ' regression' : 'a decision tree'}`);
-  const model = makeTabularModel({ task: input.task, family, features, params: input.params, randomState: input.seed });
+  progress(
+    0.75,
+    `Fitting ${family === 'linear' ? `${input.task === 'classification' ? 'logistic' : 'linear'} regression` : 'a decision tree'}`,
+  );
+  const model = makeTabularModel({
+    task: input.task,
+    family,
+    features,
+    params: input.params,
+    randomState: input.seed,
+  });
   model.fit(trainFrame, yTrain, { signal });
   progress(0.9, 'Scoring on the holdout rows');
 
@@ -94,7 +103,11 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
 const rowCount = (c: ColumnData) => (c.kind === 'numeric' ? c.values.length : c.codes.length);
 
 /** Rows with a target, and the target over those rows (class codes re-numbered to the classes present). */
-function targetRows(input: TrainInput): { keep: Int32Array; y: Float64Array | Int32Array; classes: string[] | null } {
+function targetRows(input: TrainInput): {
+  keep: Int32Array;
+  y: Float64Array | Int32Array;
+  classes: string[] | null;
+} {
   const t = input.target;
   const n = rowCount(t);
   const keepList: number[] = [];
@@ -122,7 +135,7 @@ function splitRows(input: TrainInput, keep: Int32Array, y: Float64Array | Int32A
   if (input.testRows !== null) {
     // Given rows refer to the full table; map them onto the kept rows (rows without a target drop out).
     const position = new Map<number, number>();
-    keep.forEach((row, k) => position.set(row, k));
+    for (let k = 0; k < keep.length; k++) position.set(keep[k], k);
     const isTest = new Uint8Array(keep.length);
     for (const row of input.testRows) {
       const k = position.get(row);
@@ -142,8 +155,14 @@ function splitRows(input: TrainInput, keep: Int32Array, y: Float64Array | Int32A
 }
 
 function takeColumn(c: ColumnData, rows: Int32Array): ColumnData {
-  if (c.kind === 'numeric') return { name: c.name, kind: 'numeric', values: Float64Array.from(rows, (i) => c.values[i]) };
-  return { name: c.name, kind: 'categorical', codes: Int32Array.from(rows, (i) => c.codes[i]), levels: c.levels };
+  if (c.kind === 'numeric')
+    return { name: c.name, kind: 'numeric', values: Float64Array.from(rows, (i) => c.values[i]) };
+  return {
+    name: c.name,
+    kind: 'categorical',
+    codes: Int32Array.from(rows, (i) => c.codes[i]),
+    levels: c.levels,
+  };
 }
 
 function takeTarget(y: Float64Array | Int32Array, rows: Int32Array, classes: string[] | null) {

@@ -5,7 +5,15 @@ export type Task = 'classification' | 'regression';
 export type Family = 'auto' | 'linear' | 'tree';
 export const FAMILIES = ['auto', 'linear', 'tree'] as const;
 
-export type MetricKey = 'accuracy' | 'balanced_accuracy' | 'roc_auc' | 'roc_auc_ovr' | 'log_loss' | 'rmse' | 'mae' | 'r2';
+export type MetricKey =
+  | 'accuracy'
+  | 'balanced_accuracy'
+  | 'roc_auc'
+  | 'roc_auc_ovr'
+  | 'log_loss'
+  | 'rmse'
+  | 'mae'
+  | 'r2';
 export type Metrics = Partial<Record<MetricKey, number>>;
 
 /** One feature of the training schema: what a prediction file is checked against. */

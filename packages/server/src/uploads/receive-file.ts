@@ -20,7 +20,11 @@ export interface ReceivedFile {
  * memory), counting bytes as they arrive: over the limit the partial file is deleted and the answer is 413,
  * whatever Content-Length claimed.
  */
-export async function receiveFile(request: FastifyRequest, tmpDir: string, limit: number): Promise<ReceivedFile> {
+export async function receiveFile(
+  request: FastifyRequest,
+  tmpDir: string,
+  limit: number,
+): Promise<ReceivedFile> {
   const data = await request.file({ limits: { fileSize: limit } });
   if (data === undefined || data.fieldname !== 'file') throw httpError('NO_FILE');
   const fileName = sanitizeFileName(data.filename);
@@ -34,7 +38,8 @@ export async function receiveFile(request: FastifyRequest, tmpDir: string, limit
     await pipeline(data.file, createWriteStream(path));
   } catch (err) {
     await discard();
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw httpError('UPLOAD_TOO_LARGE', { limit });
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw httpError('UPLOAD_TOO_LARGE', { limit });
     throw err;
   }
   if (data.file.truncated) {
@@ -52,7 +57,10 @@ export async function receiveFile(request: FastifyRequest, tmpDir: string, limit
 /** A display name only (storage paths are server-generated): no directories, no control characters. */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200).trim();
+  const clean = Array.from(base)
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
+    .slice(0, 200)
+    .trim();
   return clean === '' ? 'upload.csv' : clean;
 }

@@ -1,0 +1,122 @@
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { api } from './api/client';
+import { TokenPrompt } from './api/token-prompt';
+import type { Health } from './api/types';
+import { useRequest } from './api/use-request';
+import { DataPage } from './data/data-page';
+import { DatasetPage } from './data/dataset-page';
+import { ModelsPage } from './models/models-page';
+import { PredictPage } from './predict/predict-page';
+import type { Page, Route } from './routing/route';
+import { useHashRoute } from './routing/use-hash-route';
+import { TrainPage } from './train/train-page';
+
+const NAV: { label: string; page: Page; to: string; also?: Page[] }[] = [
+  { label: 'Data', page: 'data', to: '#/data', also: ['dataset'] },
+  { label: 'Train', page: 'train', to: '#/train' },
+  { label: 'Predict', page: 'predict', to: '#/predict' },
+  { label: 'Models', page: 'models', to: '#/models' },
+];
+
+const COMING_SOON = ['Explore', 'Forecast', 'Monitor', 'Academy'];
+
+const TITLES: Record<Page, string> = {
+  data: 'Data',
+  dataset: 'Data',
+  train: 'Train',
+  predict: 'Predict',
+  models: 'Models',
+};
+
+function PageFor({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'data':
+      return <DataPage />;
+    case 'dataset':
+      return <DatasetPage key={route.id} id={route.id} />;
+    case 'train':
+      return <TrainPage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
+    case 'predict':
+      return <PredictPage key={route.modelId ?? ''} initialModelId={route.modelId} />;
+    case 'models':
+      return <ModelsPage />;
+  }
+}
+
+export function App() {
+  const route = useHashRoute();
+  const [navOpened, nav] = useDisclosure(false);
+  const health = useRequest('health', (signal) => api.get<Health>('/api/health', { signal }));
+
+  useEffect(() => {
+    document.title = `${TITLES[route.page]} · Quarry`;
+    nav.close();
+    window.scrollTo(0, 0);
+  }, [route.page, nav.close]);
+
+  return (
+    <>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group gap="sm">
+              <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+              <Title order={1} size="h3" c="teal.8">
+                Quarry
+              </Title>
+            </Group>
+            {health.data?.version && (
+              <Text size="xs" c="dimmed">
+                v{health.data.version}
+              </Text>
+            )}
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" aria-label="Main">
+          <AppShell.Section grow component={ScrollArea}>
+            {NAV.map((item) => (
+              <NavLink
+                key={item.page}
+                href={item.to}
+                label={item.label}
+                active={route.page === item.page || Boolean(item.also?.includes(route.page))}
+                aria-current={route.page === item.page ? 'page' : undefined}
+                variant="light"
+              />
+            ))}
+            <Text size="xs" c="dimmed" fw={500} tt="uppercase" mt="lg" mb={4} px="sm">
+              Coming soon
+            </Text>
+            {COMING_SOON.map((label) => (
+              <NavLink
+                key={label}
+                label={label}
+                disabled
+                title="Coming soon"
+                rightSection={
+                  <Badge size="xs" variant="light" color="gray">
+                    soon
+                  </Badge>
+                }
+              />
+            ))}
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main>
+          <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+            <PageFor route={route} />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+      <TokenPrompt />
+    </>
+  );
+}

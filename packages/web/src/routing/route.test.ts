@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseHash } from './route';
+
+describe('parseHash', () => {
+  it('maps each hash to its page', () => {
+    expect(parseHash('#/data')).toEqual({ page: 'data' });
+    expect(parseHash('#/data/ds_1')).toEqual({ page: 'dataset', id: 'ds_1' });
+    expect(parseHash('#/train')).toEqual({ page: 'train' });
+    expect(parseHash('#/train?dataset=ds_1')).toEqual({ page: 'train', datasetId: 'ds_1' });
+    expect(parseHash('#/predict?model=m%201')).toEqual({ page: 'predict', modelId: 'm 1' });
+    expect(parseHash('#/models')).toEqual({ page: 'models' });
+  });
+
+  it('falls back to the data page for empty or unknown hashes', () => {
+    expect(parseHash('')).toEqual({ page: 'data' });
+    expect(parseHash('#/nowhere')).toEqual({ page: 'data' });
+  });
+
+  it('round-trips through href', () => {
+    for (const hash of ['#/data', '#/data/a%2Fb', '#/train?dataset=x', '#/predict?model=y', '#/models']) {
+      expect(href(parseHash(hash))).toBe(hash);
+    }
+  });
+});

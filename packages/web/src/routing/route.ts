@@ -1,0 +1,62 @@
+// Hash routes: the server only has to serve index.html at '/', and a reload keeps the page.
+//
+//   #/data               data sets
+//   #/data/<id>          one data set
+//   #/train[?dataset=ID] train a model
+//   #/predict[?model=ID] predict with a model
+//   #/models             model registry
+
+export type Route =
+  | { page: 'data' }
+  | { page: 'dataset'; id: string }
+  | { page: 'train'; datasetId?: string }
+  | { page: 'predict'; modelId?: string }
+  | { page: 'models' };
+
+export type Page = Route['page'];
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '').replace(/^\/+/, '');
+  const [path = '', query = ''] = raw.split('?', 2);
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean);
+  switch (parts[0]) {
+    case 'data':
+      return parts[1] ? { page: 'dataset', id: decode(parts[1]) } : { page: 'data' };
+    case 'train': {
+      const datasetId = params.get('dataset');
+      return datasetId ? { page: 'train', datasetId } : { page: 'train' };
+    }
+    case 'predict': {
+      const modelId = params.get('model');
+      return modelId ? { page: 'predict', modelId } : { page: 'predict' };
+    }
+    case 'models':
+      return { page: 'models' };
+    default:
+      return { page: 'data' };
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'data':
+      return '#/data';
+    case 'dataset':
+      return `#/data/${encodeURIComponent(route.id)}`;
+    case 'train':
+      return route.datasetId ? `#/train?dataset=${encodeURIComponent(route.datasetId)}` : '#/train';
+    case 'predict':
+      return route.modelId ? `#/predict?model=${encodeURIComponent(route.modelId)}` : '#/predict';
+    case 'models':
+      return '#/models';
+  }
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatMetric, keyMetric, metricsInOrder } from './metrics';
+
+describe('metrics', () => {
+  it('orders a model’s metrics for its task and skips missing ones', () => {
+    const ordered = metricsInOrder('classification', { log_loss: 0.3, accuracy: 0.9, roc_auc: 0.95 });
+    expect(ordered.map((m) => m.key)).toEqual(['accuracy', 'roc_auc', 'log_loss']);
+  });
+
+  it('picks the key metric', () => {
+    expect(keyMetric('classification', { accuracy: 0.9 })).toMatchObject({
+      key: 'accuracy',
+      label: 'Accuracy',
+    });
+    expect(keyMetric('regression', { rmse: 2 })).toMatchObject({ key: 'rmse', value: 2 });
+    expect(keyMetric('regression', {})).toBeNull();
+  });
+
+  it('formats values', () => {
+    expect(formatMetric(0.91234)).toBe('0.912');
+    expect(formatMetric(123.456)).toBe('123.5');
+  });
+});

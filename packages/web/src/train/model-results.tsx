@@ -1,0 +1,47 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ModelDetail } from '../api/types';
+import { formatCount, formatPercent } from '../components/format';
+import { href } from '../routing/route';
+import { ConfusionMatrix } from './confusion-matrix';
+import { MetricCards } from './metric-cards';
+
+const SPLITS = {
+  stratified: 'stratified split',
+  random: 'random split',
+  rows: 'split by row order',
+} as const;
+
+export function ModelResults({ model }: { model: ModelDetail }) {
+  const { split } = model;
+  return (
+    <Stack gap="md" data-testid="model-results">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={3}>
+            {model.name}{' '}
+            <Text span c="dimmed" inherit>
+              v{model.version}
+            </Text>
+          </Title>
+          <Text size="sm" c="dimmed">
+            {model.task} · {model.family} · target “{model.target}” · trained on {formatCount(split.nTrain)}{' '}
+            rows, scored on {formatCount(split.nTest)} holdout rows ({formatPercent(split.testSize)},{' '}
+            {SPLITS[split.strategy] ?? split.strategy}) · seed {model.seed}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button component="a" href={href({ page: 'predict', modelId: model.id })}>
+            Predict with this model
+          </Button>
+          <Button component="a" variant="default" href={href({ page: 'models' })}>
+            All models
+          </Button>
+        </Group>
+      </Group>
+      <MetricCards task={model.task} metrics={model.metrics} />
+      {model.confusionMatrix && model.confusionMatrix.labels.length > 0 && (
+        <ConfusionMatrix confusion={model.confusionMatrix} nTest={split.nTest} />
+      )}
+    </Stack>
+  );
+}
