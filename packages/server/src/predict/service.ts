@@ -19,6 +19,8 @@ export interface PredictionResult {
   columns: string[];
   /** Columns holding numbers (written as numbers in CSV). */
   numericColumns: string[];
+  /** The columns the model added: the prediction, then one probability per class. */
+  predictionColumns: string[];
   rows: CsvValue[][];
   issues: SchemaIssue[];
 }
@@ -151,7 +153,16 @@ function assemble(
     ...(classes === null ? [predictionColumn] : []),
     ...probaColumns,
   ];
-  return { predictionId: randomUUID(), nRows: n, columns: names, numericColumns, rows, issues };
+  const predictionColumns = [predictionColumn, ...probaColumns];
+  return {
+    predictionId: randomUUID(),
+    nRows: n,
+    columns: names,
+    numericColumns,
+    predictionColumns,
+    rows,
+    issues,
+  };
 }
 
 /** Keeps predictions on disk so a download works after a restart. */

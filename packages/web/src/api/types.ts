@@ -185,6 +185,8 @@ export interface PredictionResult {
   predictionId: string;
   nRows: number;
   columns: string[];
+  /** The columns the model added (prediction, then class probabilities); shown first. */
+  predictionColumns?: string[];
   rows: (string | number | null)[][];
   issues: SchemaIssue[];
 }

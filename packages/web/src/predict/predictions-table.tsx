@@ -4,6 +4,12 @@ import { cellText, formatCount } from '../components/format';
 
 /** The first rows of the predictions (the server sends up to 100), as text. */
 export function PredictionsTable({ result }: { result: PredictionResult }) {
+  // What the model added comes first (highlighted); the input columns follow, as uploaded.
+  const added = new Set(result.predictionColumns ?? []);
+  const order = [
+    ...result.columns.flatMap((c, j) => (added.has(c) ? [j] : [])),
+    ...result.columns.flatMap((c, j) => (added.has(c) ? [] : [j])),
+  ];
   return (
     <div>
       <Text size="sm" c="dimmed" mb="xs">
@@ -15,9 +21,13 @@ export function PredictionsTable({ result }: { result: PredictionResult }) {
         <Table striped stickyHeader data-testid="predictions-table" fz="sm">
           <Table.Thead>
             <Table.Tr>
-              {result.columns.map((column) => (
-                <Table.Th key={column} style={{ whiteSpace: 'nowrap' }}>
-                  {column}
+              {order.map((j) => (
+                <Table.Th
+                  key={result.columns[j]}
+                  style={{ whiteSpace: 'nowrap' }}
+                  bg={added.has(result.columns[j]) ? 'var(--mantine-primary-color-light)' : undefined}
+                >
+                  {result.columns[j]}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -27,11 +37,11 @@ export function PredictionsTable({ result }: { result: PredictionResult }) {
               // Rows have no id; their position is their identity in this read-only table.
               // biome-ignore lint/suspicious/noArrayIndexKey: static rows
               <Table.Tr key={i}>
-                {result.columns.map((column, j) => {
+                {order.map((j) => {
                   const { text, missing, numeric } = cellText(row[j]);
                   return (
                     <Table.Td
-                      key={column}
+                      key={result.columns[j]}
                       ta={numeric ? 'right' : undefined}
                       c={missing ? 'dimmed' : undefined}
                       style={{
