@@ -1,7 +1,13 @@
 // @quarry/ml — the public API. This file only re-exports.
 
 // auto: the studio's entry points
-export { type CandidateFamily, chooseFamily, type FamilyChoice } from './auto/choose-family';
+export {
+  type CandidateFamily,
+  chooseFamily,
+  type FamilyChoice,
+  selectionFolds,
+  selectionScore,
+} from './auto/choose-family';
 export { classIndices } from './auto/class-indices';
 export { type ColumnType, detectTask, type Task, type TaskDetection } from './auto/detect-task';
 export {

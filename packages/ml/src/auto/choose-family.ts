@@ -27,7 +27,8 @@ export interface FamilyChoice {
 const MAX_SPLITS = 5;
 const FAMILIES: CandidateFamily[] = ['linear', 'tree'];
 
-function makeFolds(nRows: number, y: Target, task: Task, randomState: number): Fold[] {
+/** The folds model selection uses: up to 5, stratified for classification, shuffled by `randomState`. */
+export function selectionFolds(nRows: number, y: Target, task: Task, randomState: number): Fold[] {
   if (task === 'regression') {
     if (nRows < 2)
       throw new MlError('TOO_FEW_ROWS', `Cross-validation needs at least 2 rows, got ${nRows}. Add rows.`);
@@ -49,7 +50,8 @@ function makeFolds(nRows: number, y: Target, task: Task, randomState: number): F
   );
 }
 
-function score(task: Task, model: Pipeline, X: Tabular, y: Target): number {
+/** The selection score of a fitted model on held-out rows: ROC AUC (one-vs-rest macro) or −RMSE; larger is better. */
+export function selectionScore(task: Task, model: Pipeline, X: Tabular, y: Target): number {
   if (task === 'regression')
     return -rootMeanSquaredError(y as Float64Array, model.predict(X) as Float64Array);
   const classes = model.classes_;
@@ -77,7 +79,7 @@ export function chooseFamily(
   randomState = 0,
   options: FitOptions = {},
 ): FamilyChoice {
-  const folds = makeFolds(X.nRows, y, task, randomState);
+  const folds = selectionFolds(X.nRows, y, task, randomState);
   const scores = {} as FamilyChoice['scores'];
   FAMILIES.forEach((family, k) => {
     const fold = crossValScore(
@@ -85,7 +87,7 @@ export function chooseFamily(
       X,
       y,
       folds,
-      (model, Xtest, ytest) => score(task, model, Xtest, ytest),
+      (model, Xtest, ytest) => selectionScore(task, model, Xtest, ytest),
       {
         signal: options.signal,
         onProgress: (fraction, message) =>

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MessageChannel } from 'node:worker_threads';
 import { DatasetService } from '../datasets/service';
-import { createPool } from '../jobs/pool';
+import { createPool, poolRunner } from '../jobs/pool';
 import { buildModelFile } from '../models/service';
 import { Store } from '../store/db';
 import { prepareTraining } from '../training/prepare';
-import { FAMILIES, type Family, type TrainOutput } from '../training/types';
+import { runTraining } from '../training/run-training';
+import { FAMILIES, type Family } from '../training/types';
 import { UsageError } from './main';
 
 export async function trainCommand(argv: string[]): Promise<number> {
@@ -66,17 +66,11 @@ export async function trainCommand(argv: string[]): Promise<number> {
       seed,
       testRows,
     });
-    const { port1, port2 } = new MessageChannel();
-    if (!values.json) {
-      port1.on('message', ({ fraction, message }: { fraction: number; message: string }) => {
-        process.stderr.write(`[${Math.round(fraction * 100)}%] ${message}\n`);
-      });
-    }
-    const output = (await pool.run(
-      { ...prepared.input, port: port2 },
-      { transferList: [port2] as never },
-    )) as TrainOutput;
-    port1.close();
+    const output = await runTraining(poolRunner(pool), prepared.input, {
+      progress: (fraction, message) => {
+        if (!values.json) process.stderr.write(`[${Math.round(fraction * 100)}%] ${message}\n`);
+      },
+    });
     if (output.droppedRows > 0) {
       process.stderr.write(
         `quarry: warning: ${output.droppedRows} rows with a missing target were dropped.\n`,

@@ -1,9 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import { predictModel } from '../training/predict-model';
+import { scoreFold } from '../training/score-fold';
 import { trainModel } from '../training/train-model';
-import type { PredictInput, TrainInput } from '../training/types';
+import type { FoldInput, PredictInput, TrainInput } from '../training/types';
 
-export type TaskInput = (TrainInput | PredictInput) & { port?: MessagePort };
+export type TaskInput = (TrainInput | FoldInput | PredictInput) & { port?: MessagePort };
 
 /** Runs one job inside a pool worker. Progress goes back through `port`; errors keep their `code`. */
 export function runTask(input: TaskInput) {
@@ -11,6 +12,7 @@ export function runTask(input: TaskInput) {
   const progress = (fraction: number, message: string) => port?.postMessage({ fraction, message });
   try {
     if (input.kind === 'train') return trainModel(input, progress);
+    if (input.kind === 'fold') return scoreFold(input);
     return predictModel(input);
   } catch (err) {
     // Structured clone drops custom fields of Error subclasses: send a plain object that keeps the code.

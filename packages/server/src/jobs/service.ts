@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import type { DatasetService } from '../datasets/service';
 import { httpError } from '../errors';
 import type { ModelService } from '../models/service';
 import type { Store } from '../store/db';
 import { prepareTraining, type TrainRequest } from '../training/prepare';
-import type { PredictInput, PredictOutput, TrainOutput } from '../training/types';
-import { createPool } from './pool';
+import { type RunInPool, runTraining } from '../training/run-training';
+import type { PredictInput, PredictOutput } from '../training/types';
+import { createPool, poolRunner } from './pool';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 const FINAL: JobStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
@@ -64,6 +64,7 @@ export const MAX_QUEUED = 50;
  */
 export class JobService {
   readonly pool: Piscina;
+  private readonly run: RunInPool;
   private readonly events = new EventEmitter();
   private readonly running = new Map<string, AbortController>();
   private readonly pending = new Set<Promise<void>>();
@@ -76,6 +77,7 @@ export class JobService {
     options: { threads: number | null },
   ) {
     this.pool = createPool(options.threads);
+    this.run = poolRunner(this.pool);
     this.events.setMaxListeners(0);
   }
 
@@ -134,9 +136,8 @@ export class JobService {
     name: string | undefined,
     signal: AbortSignal,
   ): Promise<void> {
-    const { port1, port2 } = new MessageChannel();
     let lastWrite = 0;
-    port1.on('message', ({ fraction, message }: { fraction: number; message: string }) => {
+    const progress = (fraction: number, message: string) => {
       // Every progress message reaches listeners; the database row is updated at most every 250 ms.
       this.emit(id, { status: 'running', progress: fraction, message });
       const now = Date.now();
@@ -147,19 +148,10 @@ export class JobService {
           [fraction, message, id],
         );
       }
-    });
+    };
     try {
       await this.update(id, { status: 'running', progress: 0, message: 'Starting', started: true });
-      const input = prepared.input;
-      // Columns move to the worker (no copy); they are not used here again.
-      const transferList = [
-        ...input.features.map((c) => (c.kind === 'numeric' ? c.values.buffer : c.codes.buffer)),
-        port2,
-      ];
-      const output = (await this.pool.run(
-        { ...input, port: port2 },
-        { signal, transferList: transferList as never },
-      )) as TrainOutput;
+      const output = await runTraining(this.run, prepared.input, { signal, progress });
       const model = await this.models.create({ prepared, output, name });
       await this.update(id, {
         status: 'succeeded',
@@ -184,8 +176,6 @@ export class JobService {
           error: { code, message: e.message },
         });
       }
-    } finally {
-      port1.close();
     }
   }
 

@@ -2,8 +2,11 @@ import type { ColumnType } from '../datasets/column-types';
 import type { ColumnData } from '../datasets/service';
 
 export type Task = 'classification' | 'regression';
-export type Family = 'auto' | 'linear' | 'tree';
+/** Model families a user can ask for; 'auto' compares the candidates by cross-validation on the training rows. */
 export const FAMILIES = ['auto', 'linear', 'tree'] as const;
+export type Family = (typeof FAMILIES)[number];
+/** What 'auto' compares, simplest first (a tie goes to the simpler family). */
+export const AUTO_CANDIDATES: Exclude<Family, 'auto'>[] = ['linear', 'tree'];
 
 export type MetricKey =
   | 'accuracy'
@@ -38,10 +41,24 @@ export interface TrainInput {
   testRows: Int32Array | null;
   features: ColumnData[];
   target: ColumnData;
+  /** Cross-validation means per family, when the server resolved 'auto' before this fit. */
+  familyScores?: Record<string, number> | null;
+}
+
+/** One (family, fold) cell of model selection. Rows are positions into the rows that have a target. */
+export interface FoldInput {
+  kind: 'fold';
+  task: Task;
+  family: Exclude<Family, 'auto'>;
+  seed: number;
+  features: ColumnData[];
+  target: ColumnData;
+  fitRows: Int32Array;
+  scoreRows: Int32Array;
 }
 
 export interface TrainOutput {
-  family: Exclude<Family, 'auto'>;
+  family: Family;
   familyScores: Record<string, number> | null;
   pipeline: unknown; // versioned JSON of the fitted pipeline
   metrics: Metrics;
