@@ -164,6 +164,34 @@ describe('training through the API', () => {
     expect(model.confusionMatrix).toBeNull();
   });
 
+  it('cancels a running job and says so', async () => {
+    const lines = ['a,b,c,d,y'];
+    for (let i = 0; i < 150_000; i++) {
+      const a = (i * 7919) % 1000;
+      const b = (i * 104729) % 997;
+      lines.push(`${a},${b},${(a * b) % 101},${i % 13},${(a + 2 * b + (i % 17)) % 1000}`);
+    }
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart('big.csv', lines.join('\n')),
+    });
+    expect(big.statusCode, big.body).toBe(201);
+    const job = (await train({ datasetId: big.json().id, target: 'y', model: 'auto' })).json();
+    for (let i = 0; i < 600; i++) {
+      if ((await app.inject({ url: `/api/jobs/${job.id}` })).json().status === 'running') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const cancel = await app.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel`, payload: {} });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const final = await waitForJob(app, job.id);
+    expect(final.status).toBe('cancelled');
+    expect(final.result).toBeNull();
+    const again = await app.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel`, payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('JOB_FINISHED');
+  });
+
   it('downloads the model as versioned JSON', async () => {
     const res = await app.inject({ url: `/api/models/${modelId}/download` });
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*\.quarry\.json"/);
