@@ -201,3 +201,53 @@ describe('training through the API', () => {
     expect(file.pipeline.format).toBe('quarry-model');
   });
 });
+
+describe('documented handling of awkward data', () => {
+  const uploadText = async (name: string, text: string) =>
+    (await app.inject({ method: 'POST', url: '/api/datasets', ...multipart(name, text) })).json();
+
+  it('refuses an infinite regression target, too few rows and a single-row class', async () => {
+    const rows = (f: (i: number) => string) =>
+      ['x,y', ...Array.from({ length: 30 }, (_, i) => f(i))].join('\n');
+    const inf = await uploadText(
+      'inf.csv',
+      rows((i) => `${i * 1.5},${i === 3 ? 'inf' : i * 2.5}`),
+    );
+    const r1 = await train({ datasetId: inf.id, target: 'y', task: 'regression' });
+    expect(r1.statusCode, r1.body).toBe(422);
+    expect(r1.json()).toMatchObject({ code: 'BAD_TARGET' });
+    expect(r1.json().message).toMatch(/1 values of target 'y' are infinite/);
+
+    const one = await uploadText('one.csv', 'x,y\n1.5,2.5\n');
+    const r2 = await train({ datasetId: one.id, target: 'y' });
+    expect(r2.statusCode).toBe(422);
+    expect(r2.json().code).toBe('TOO_FEW_ROWS');
+
+    const rare = await uploadText(
+      'rare.csv',
+      rows((i) => `${i * 1.5},${i === 0 ? 'unicorn' : i % 2 ? 'a' : 'b'}`),
+    );
+    const r3 = await train({ datasetId: rare.id, target: 'y' });
+    expect(r3.statusCode).toBe(422);
+    expect(r3.json().message).toMatch(/'unicorn'.*single row/);
+  });
+
+  it('leaves constant and all-missing columns out, and says why', async () => {
+    const lines = ['x,constant,empty,y'];
+    for (let i = 0; i < 40; i++) lines.push(`${(i * 1.7).toFixed(1)},7,,${i % 3 === 0 ? 'a' : 'b'}`);
+    const ds = await uploadText('const.csv', lines.join('\n'));
+    const job = await waitForJob(
+      app,
+      (await train({ datasetId: ds.id, target: 'y', model: 'linear' })).json().id,
+    );
+    expect(job.status, JSON.stringify(job)).toBe('succeeded');
+    const model = (await app.inject({ url: `/api/models/${job.result.modelId}` })).json();
+    expect(model.schema.columns.map((c: { name: string }) => c.name)).toEqual(['x']);
+    expect(model.excluded).toEqual(
+      expect.arrayContaining([
+        { name: 'constant', reason: 'it has a single value (constant)' },
+        { name: 'empty', reason: 'every value is missing' },
+      ]),
+    );
+  });
+});

@@ -68,8 +68,16 @@ export async function prepareTraining(
   }
   if (featureNames.length === 0) throw httpError('NO_FEATURES');
 
-  const data = await datasets.columnData(dataset.id, [...featureNames, request.target]);
-  const target = data.pop() as ColumnData;
+  const all = await datasets.columnData(dataset.id, [...featureNames, request.target]);
+  const target = all.pop() as ColumnData;
+  checkTarget(target, task);
+  // A column with one value (missing aside) carries no information for any model: leave it out, and say so.
+  const data = all.filter((column) => {
+    if (!isConstant(column)) return true;
+    excluded.push({ name: column.name, reason: 'it has a single value (constant)' });
+    return false;
+  });
+  if (data.length === 0) throw httpError('NO_FEATURES');
   const testRows = request.testRows ?? null;
   if (testRows !== null) {
     const bad = testRows.find((i) => !Number.isInteger(i) || i < 0 || i >= dataset.nRows);
@@ -112,4 +120,70 @@ function schemaColumn(column: ColumnData, dataset: DatasetSummary): SchemaColumn
     if (v > max) max = v;
   }
   return { name: column.name, type, min, max, missing: info?.missing };
+}
+
+/** Rows a model needs at the least: enough for a holdout and a few cross-validation folds. */
+export const MIN_TRAINING_ROWS = 10;
+
+/**
+ * Documented handling of bad targets: missing values are dropped (with a warning), infinite values are refused,
+ * too few rows are refused, and every class needs at least two rows so a stratified split can keep it on both
+ * sides.
+ */
+function checkTarget(target: ColumnData, task: Task): void {
+  if (target.kind === 'numeric') {
+    let infinite = 0;
+    for (const v of target.values)
+      if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) infinite++;
+    if (infinite > 0) {
+      throw httpError('BAD_TARGET', {
+        detail: `${infinite} values of target '${target.name}' are infinite. Remove or fix those rows (or filter them in a cleaning step), then train again.`,
+      });
+    }
+  }
+  const present =
+    target.kind === 'numeric'
+      ? target.values.filter(Number.isFinite).length
+      : target.codes.filter((c) => c >= 0).length;
+  if (present < MIN_TRAINING_ROWS) {
+    throw httpError('TOO_FEW_ROWS', {
+      detail: `Only ${present} rows have a value in '${target.name}'; training needs at least ${MIN_TRAINING_ROWS}. Add rows.`,
+    });
+  }
+  if (task === 'classification') {
+    const counts = new Map<string, number>();
+    const add = (label: string) => counts.set(label, (counts.get(label) ?? 0) + 1);
+    if (target.kind === 'categorical') for (const c of target.codes) c >= 0 && add(target.levels[c]);
+    else for (const v of target.values) Number.isFinite(v) && add(String(v));
+    const rare = [...counts].filter(([, n]) => n < 2).map(([label]) => label);
+    if (rare.length > 0) {
+      throw httpError('TOO_FEW_ROWS', {
+        detail: `Class${rare.length > 1 ? 'es' : ''} ${rare
+          .slice(0, 5)
+          .map((r) => `'${r}'`)
+          .join(
+            ', ',
+          )} of '${target.name}' ha${rare.length > 1 ? 've' : 's'} a single row; every class needs at least 2. Merge rare classes or remove those rows.`,
+      });
+    }
+  }
+}
+
+function isConstant(column: ColumnData): boolean {
+  if (column.kind === 'numeric') {
+    let first = Number.NaN;
+    for (const v of column.values) {
+      if (Number.isNaN(v)) continue;
+      if (Number.isNaN(first)) first = v;
+      else if (v !== first) return false;
+    }
+    return true;
+  }
+  let first = -1;
+  for (const c of column.codes) {
+    if (c < 0) continue;
+    if (first < 0) first = c;
+    else if (c !== first) return false;
+  }
+  return true;
 }
