@@ -12,10 +12,24 @@ export { classIndices } from './auto/class-indices';
 export { type ColumnType, detectTask, type Task, type TaskDetection } from './auto/detect-task';
 export {
   type FeatureSpec,
+  MODEL_FAMILIES,
   type ModelFamily,
   makeTabularModel,
   type TabularModelSpec,
 } from './auto/make-tabular-model';
+export type { CalibratedPair, Calibrator } from './calibration/calibrated-classifier';
+// calibration
+export {
+  CalibratedClassifierCV,
+  type CalibratedClassifierCVParams,
+} from './calibration/calibrated-classifier-cv';
+export {
+  type IsotonicFitOptions,
+  IsotonicRegression,
+  type IsotonicRegressionParams,
+} from './calibration/isotonic-regression';
+export { type IsotonicOptions, isotonicRegression } from './calibration/pool-adjacent-violators';
+export { type SigmoidParams, sigmoidCalibration } from './calibration/sigmoid-calibration';
 // compose
 export {
   ColumnTransformer,
@@ -48,7 +62,9 @@ export {
 } from './core/fit-options';
 export { Frame, type RecordValue } from './core/frame';
 export { isLabels, type Labels, labelValues, takeLabels, toLabels } from './core/labels';
+export { linspace } from './core/linspace';
 export { Matrix } from './core/matrix';
+export { pairwiseSum } from './core/pairwise-sum';
 export {
   type Constraint,
   describeConstraint,
@@ -72,35 +88,158 @@ export type { StateSchema, StateType } from './core/state';
 // dummy
 export { DummyClassifier, type DummyClassifierParams } from './dummy/dummy-classifier';
 export { DummyRegressor, type DummyRegressorParams } from './dummy/dummy-regressor';
+// ensemble
+export type { ForestBatch } from './ensemble/base-forest';
+export { BaseVoting, type VotingMember, type VotingParams } from './ensemble/base-voting';
+export { ExtraTreesClassifier, type ExtraTreesClassifierParams } from './ensemble/extra-trees-classifier';
+export { ExtraTreesRegressor, type ExtraTreesRegressorParams } from './ensemble/extra-trees-regressor';
+export type { ForestClassifierParams } from './ensemble/forest-classifier';
+export type { ForestParams } from './ensemble/forest-params';
+export type { ForestRegressorParams } from './ensemble/forest-regressor';
+export type { ForestTree } from './ensemble/forest-tree';
+export type { HgbFitOptions } from './ensemble/hist-gradient-boosting/base-hist-gradient-boosting';
+export {
+  HistGradientBoostingClassifier,
+  type HistGradientBoostingClassifierParams,
+} from './ensemble/hist-gradient-boosting/hist-gradient-boosting-classifier';
+export {
+  HistGradientBoostingRegressor,
+  type HistGradientBoostingRegressorParams,
+} from './ensemble/hist-gradient-boosting/hist-gradient-boosting-regressor';
+export type { HistGradientBoostingParams } from './ensemble/hist-gradient-boosting/params';
+export type { CategoricalFeatures } from './ensemble/hist-gradient-boosting/tabular-input';
+export {
+  RandomForestClassifier,
+  type RandomForestClassifierParams,
+} from './ensemble/random-forest-classifier';
+export { RandomForestRegressor, type RandomForestRegressorParams } from './ensemble/random-forest-regressor';
+export { VotingClassifier } from './ensemble/voting-classifier';
+export { VotingRegressor } from './ensemble/voting-regressor';
+// inspection
+export {
+  type PartialDependence,
+  type PartialDependenceOptions,
+  partialDependence,
+} from './inspection/partial-dependence';
+export {
+  type PermutationImportance,
+  type PermutationImportanceOptions,
+  permutationImportance,
+} from './inspection/permutation-importance';
 // linear-model
 export { LinearRegression, type LinearRegressionParams } from './linear-model/linear-regression';
 export { LogisticRegression, type LogisticRegressionParams } from './linear-model/logistic-regression';
 export { Ridge, type RidgeParams } from './linear-model/ridge';
 // metrics
 export { accuracyScore } from './metrics/accuracy-score';
+export { averagePrecisionScore } from './metrics/average-precision-score';
 export { balancedAccuracyScore } from './metrics/balanced-accuracy-score';
+export type { BinaryCurveOptions } from './metrics/binary-clf-curve';
+export { type BrierScoreOptions, brierScoreLoss } from './metrics/brier-score-loss';
+export {
+  type CalibrationCurve,
+  type CalibrationCurveOptions,
+  calibrationCurve,
+} from './metrics/calibration-curve';
+export {
+  type ClassificationReport,
+  type ClassificationReportOptions,
+  type ClassReportRow,
+  classificationReport,
+  type ReportRow,
+} from './metrics/classification-report';
 export { confusionMatrix } from './metrics/confusion-matrix';
+export { f1Score } from './metrics/f1-score';
+export { fbetaScore } from './metrics/fbeta-score';
 export { logLoss } from './metrics/log-loss';
 export { meanAbsoluteError } from './metrics/mean-absolute-error';
+export { meanAbsolutePercentageError } from './metrics/mean-absolute-percentage-error';
 export { meanSquaredError } from './metrics/mean-squared-error';
+export { medianAbsoluteError } from './metrics/median-absolute-error';
+export { type PrecisionRecallCurve, precisionRecallCurve } from './metrics/precision-recall-curve';
+export {
+  type Average,
+  type PerLabel,
+  type PrfOptions,
+  type PrfsOptions,
+  type PrfsResult,
+  precisionRecallFscoreSupport,
+} from './metrics/precision-recall-fscore-support';
+export { precisionScore } from './metrics/precision-score';
 export { r2Score } from './metrics/r2-score';
+export { recallScore } from './metrics/recall-score';
 export { rocAucOvr } from './metrics/roc-auc-ovr';
 export { rocAucScore } from './metrics/roc-auc-score';
+export { type RocCurve, type RocCurveOptions, rocCurve } from './metrics/roc-curve';
 export { rootMeanSquaredError } from './metrics/root-mean-squared-error';
 // model-selection
+export {
+  BaseSearchCV,
+  type BaseSearchParams,
+  type SearchFitOptions,
+} from './model-selection/base-search-cv';
 export { crossValScore, type Scorer } from './model-selection/cross-val-score';
+export {
+  aggregateFolds,
+  type CrossValidateOptions,
+  type CrossValidateResult,
+  crossValidate,
+} from './model-selection/cross-validate';
+export { buildCvResults, type CvResults, rankScores, type ScorerResults } from './model-selection/cv-results';
 export type { Fold } from './model-selection/fold';
+export { GridSearchCV, type GridSearchCVParams } from './model-selection/grid-search-cv';
+export { GroupKFold, type GroupKFoldOptions } from './model-selection/group-k-fold';
+export { type EncodedGroups, encodeGroups, type Groups } from './model-selection/groups';
 export { KFold, type KFoldOptions } from './model-selection/k-fold';
+export { type Candidate, type ParamGrid, parameterGrid } from './model-selection/parameter-grid';
+export {
+  type Distribution,
+  type ParamDistributions,
+  sampleDistribution,
+  sampleParameters,
+} from './model-selection/parameter-sampler';
+export { RandomizedSearchCV, type RandomizedSearchCVParams } from './model-selection/randomized-search-cv';
+export { type CvSpec, resolveFolds } from './model-selection/resolve-folds';
+export {
+  cloneParams,
+  type EstimatorSource,
+  type FoldError,
+  type FoldResult,
+  freshEstimator,
+  type RunFoldOptions,
+  runFold,
+} from './model-selection/run-fold';
+export { getScorer, SCORER_NAMES, type ScorableEstimator } from './model-selection/scorers';
+export { resolveScoring, type Scoring } from './model-selection/scoring';
+export { isSplitter, type Splitter } from './model-selection/splitter';
+export { StratifiedGroupKFold } from './model-selection/stratified-group-k-fold';
 export { StratifiedKFold } from './model-selection/stratified-k-fold';
 export { takeRows, takeTarget } from './model-selection/take-rows';
+export { TimeSeriesSplit, type TimeSeriesSplitOptions } from './model-selection/time-series-split';
 export { type TrainTestSplitOptions, trainTestSplit } from './model-selection/train-test-split';
+// naive-bayes
+export { CategoricalNB, type CategoricalNBParams } from './naive-bayes/categorical-nb';
+export { GaussianNB, type GaussianNBParams } from './naive-bayes/gaussian-nb';
+// neighbors
+export type { KNeighborsParams } from './neighbors/base-k-neighbors';
+export type { Neighbors } from './neighbors/k-nearest';
+export { KNeighborsClassifier, type KNeighborsClassifierParams } from './neighbors/k-neighbors-classifier';
+export { KNeighborsRegressor, type KNeighborsRegressorParams } from './neighbors/k-neighbors-regressor';
 // optimize
 export { type LbfgsOptions, type LbfgsResult, minimizeLbfgs, type Objective } from './optimize/lbfgs';
 // preprocessing
+export { DATE_PARTS, type DatePart } from './preprocessing/date-parts';
+export {
+  DatePartsTransformer,
+  type DatePartsTransformerParams,
+} from './preprocessing/date-parts-transformer';
+export { MinMaxScaler, type MinMaxScalerParams } from './preprocessing/min-max-scaler';
 export { OneHotEncoder, type OneHotEncoderParams } from './preprocessing/one-hot-encoder';
 export { OrdinalEncoder, type OrdinalEncoderParams } from './preprocessing/ordinal-encoder';
+export { RobustScaler, type RobustScalerParams } from './preprocessing/robust-scaler';
 export { SimpleImputer, type SimpleImputerParams } from './preprocessing/simple-imputer';
 export { StandardScaler, type StandardScalerParams } from './preprocessing/standard-scaler';
+export { TargetEncoder, type TargetEncoderParams } from './preprocessing/target-encoder';
 // serialization
 export { fromJSON } from './serialization/from-json';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from './serialization/model-json';

@@ -2,6 +2,7 @@ import { ColumnTransformer, type ColumnTransformerEntry } from '../compose/colum
 import { Pipeline } from '../compose/pipeline';
 import type { ColumnKind } from '../core/column';
 import type { Estimator } from '../core/estimator';
+import { MlError } from '../core/errors';
 import { DummyClassifier } from '../dummy/dummy-classifier';
 import { DummyRegressor } from '../dummy/dummy-regressor';
 import { LogisticRegression } from '../linear-model/logistic-regression';
@@ -10,16 +11,36 @@ import { OneHotEncoder } from '../preprocessing/one-hot-encoder';
 import { OrdinalEncoder } from '../preprocessing/ordinal-encoder';
 import { SimpleImputer } from '../preprocessing/simple-imputer';
 import { StandardScaler } from '../preprocessing/standard-scaler';
+import { ExtraTreesClassifier } from '../ensemble/extra-trees-classifier';
+import { VotingClassifier } from '../ensemble/voting-classifier';
+import { VotingRegressor } from '../ensemble/voting-regressor';
+import { ExtraTreesRegressor } from '../ensemble/extra-trees-regressor';
+import { HistGradientBoostingClassifier } from '../ensemble/hist-gradient-boosting/hist-gradient-boosting-classifier';
+import { HistGradientBoostingRegressor } from '../ensemble/hist-gradient-boosting/hist-gradient-boosting-regressor';
+import { RandomForestClassifier } from '../ensemble/random-forest-classifier';
+import { RandomForestRegressor } from '../ensemble/random-forest-regressor';
+import { GaussianNB } from '../naive-bayes/gaussian-nb';
+import { KNeighborsClassifier } from '../neighbors/k-neighbors-classifier';
+import { KNeighborsRegressor } from '../neighbors/k-neighbors-regressor';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier';
 import { DecisionTreeRegressor } from '../tree/decision-tree-regressor';
 import type { Task } from './detect-task';
 
-export type ModelFamily = 'linear' | 'tree' | 'dummy';
+/** Model families the studio offers (`nb` is classification only). */
+export const MODEL_FAMILIES = ['linear', 'tree', 'forest', 'extra_trees', 'gbdt', 'knn', 'nb', 'dummy', 'ensemble'] as const;
+export type ModelFamily = (typeof MODEL_FAMILIES)[number];
 
 export interface FeatureSpec {
   name: string;
   kind: ColumnKind;
+  /** Number of levels of a categorical column; above 255, gradient boosting reads its codes as numbers. */
+  cardinality?: number;
 }
+
+/** Categories gradient boosting can split natively (its bins); more are read as ordinal numbers. */
+const NATIVE_CATEGORY_LIMIT = 255;
+/** Families that need scaled numbers and one-hot categories (distances, gradients, Gaussian likelihoods). */
+const SCALED: readonly ModelFamily[] = ['linear', 'knn', 'nb'];
 
 export interface TabularModelSpec<T extends Task = Task> {
   task: T;
@@ -27,6 +48,8 @@ export interface TabularModelSpec<T extends Task = Task> {
   features: readonly FeatureSpec[];
   /** Parameters of the model step (camelCase, e.g. `{ C: 0.5 }` or `{ maxDepth: 4 }`). */
   params?: Record<string, unknown>;
+  /** With family 'ensemble': the member families and their weights (a soft-voting / averaging ensemble). */
+  members?: readonly { family: Exclude<ModelFamily, 'ensemble'>; weight: number }[];
   randomState?: number;
 }
 
@@ -39,22 +62,44 @@ export interface TabularModelSpec<T extends Task = Task> {
  */
 function makeModel(task: Task, family: ModelFamily, randomState: number): Estimator {
   const classification = task === 'classification';
-  if (family === 'linear')
-    return classification ? new LogisticRegression({ maxIter: 500 }) : new Ridge({ alpha: 1.0 });
-  if (family === 'tree') {
-    const params = { maxDepth: 8, minSamplesLeaf: 5, randomState };
-    return classification ? new DecisionTreeClassifier(params) : new DecisionTreeRegressor(params);
+  switch (family) {
+    case 'linear':
+      return classification ? new LogisticRegression({ maxIter: 500 }) : new Ridge({ alpha: 1.0 });
+    case 'tree': {
+      const params = { maxDepth: 8, minSamplesLeaf: 5, randomState };
+      return classification ? new DecisionTreeClassifier(params) : new DecisionTreeRegressor(params);
+    }
+    case 'forest':
+      return classification ? new RandomForestClassifier({ randomState }) : new RandomForestRegressor({ randomState });
+    case 'extra_trees':
+      return classification ? new ExtraTreesClassifier({ randomState }) : new ExtraTreesRegressor({ randomState });
+    case 'gbdt':
+      // scikit-learn's defaults; early stopping on (10% validation) above 10 000 rows, as its 'auto' does.
+      return classification
+        ? new HistGradientBoostingClassifier({ randomState })
+        : new HistGradientBoostingRegressor({ randomState });
+    case 'knn':
+      return classification ? new KNeighborsClassifier() : new KNeighborsRegressor();
+    case 'nb':
+      if (!classification) {
+        throw new MlError(
+          'INVALID_PARAMETER',
+          "Naive Bayes ('nb') is a classifier; for a regression target pick another family.",
+        );
+      }
+      return new GaussianNB();
+    default:
+      return classification
+        ? new DummyClassifier({ strategy: 'prior' })
+        : new DummyRegressor({ strategy: 'mean' });
   }
-  return classification
-    ? new DummyClassifier({ strategy: 'prior' })
-    : new DummyRegressor({ strategy: 'mean' });
 }
 
 /** Numeric columns: median imputation (+ a missing indicator where fit saw gaps), scaled for linear models. */
 function numericSteps(family: ModelFamily): Pipeline {
   const impute = new SimpleImputer({ strategy: 'median', addIndicator: true });
   return new Pipeline(
-    family === 'linear'
+    SCALED.includes(family)
       ? [
           ['impute', impute],
           ['scale', new StandardScaler()],
@@ -65,7 +110,7 @@ function numericSteps(family: ModelFamily): Pipeline {
 
 /** Categorical columns: most-frequent imputation, then one-hot (linear) or ordinal codes (trees). */
 function categoricalSteps(family: ModelFamily): Pipeline {
-  const encode = family === 'linear' ? new OneHotEncoder({ handleUnknown: 'ignore' }) : new OrdinalEncoder();
+  const encode = SCALED.includes(family) ? new OneHotEncoder({ handleUnknown: 'ignore' }) : new OrdinalEncoder();
   return new Pipeline([
     ['impute', new SimpleImputer({ strategy: 'most_frequent' })],
     ['encode', encode],
@@ -81,14 +126,47 @@ export function makeTabularModel(spec: TabularModelSpec<'regression'>): Pipeline
 export function makeTabularModel(spec: TabularModelSpec): Pipeline;
 export function makeTabularModel(spec: TabularModelSpec): Pipeline {
   const { task, family, features, params = {}, randomState = 0 } = spec;
+  if (family === 'ensemble') return makeEnsemble(spec);
   const numeric = features.filter((f) => f.kind === 'numeric').map((f) => f.name);
   const categorical = features.filter((f) => f.kind === 'categorical').map((f) => f.name);
   const entries: ColumnTransformerEntry[] = [];
-  if (numeric.length > 0) entries.push(['num', numericSteps(family), numeric]);
-  if (categorical.length > 0) entries.push(['cat', categoricalSteps(family), categorical]);
-  const model = makeModel(task, family, randomState).setParams(params);
+  const model = makeModel(task, family, randomState);
+  if (family === 'gbdt') {
+    // Gradient boosting bins numbers itself and learns where missing values go, so numbers pass through;
+    // categories become codes it splits natively (unknown at predict time → missing).
+    const native = features.filter((f) => f.kind === 'categorical' && (f.cardinality ?? 0) <= NATIVE_CATEGORY_LIMIT);
+    const wide = features.filter((f) => f.kind === 'categorical' && (f.cardinality ?? 0) > NATIVE_CATEGORY_LIMIT);
+    if (numeric.length > 0) entries.push(['num', 'passthrough', numeric]);
+    if (wide.length > 0) entries.push(['wide', new OrdinalEncoder(), wide.map((f) => f.name)]);
+    if (native.length > 0) entries.push(['cat', new OrdinalEncoder(), native.map((f) => f.name)]);
+    const first = features.length - native.length;
+    model.setParams({ categoricalFeatures: native.map((_, k) => first + k) });
+  } else {
+    if (numeric.length > 0) entries.push(['num', numericSteps(family), numeric]);
+    if (categorical.length > 0) entries.push(['cat', categoricalSteps(family), categorical]);
+  }
+  model.setParams(params);
   return new Pipeline([
     ['prep', new ColumnTransformer(entries)],
     ['model', model],
   ]);
+}
+
+/**
+ * An ensemble of whole pipelines (each with its own preprocessing), averaged with weights: soft voting for
+ * classification, the weighted mean for regression. Wrapped in a one-step pipeline so it is used like any model.
+ */
+function makeEnsemble(spec: TabularModelSpec): Pipeline {
+  const members = spec.members ?? [];
+  if (members.length === 0) {
+    throw new MlError('INVALID_PARAMETER', "An 'ensemble' model needs members: give { family, weight } for each.");
+  }
+  const estimators: [string, Estimator][] = members.map((m) => [
+    m.family,
+    makeTabularModel({ ...spec, family: m.family, members: undefined }),
+  ]);
+  const weights = members.map((m) => m.weight);
+  const voting =
+    spec.task === 'classification' ? new VotingClassifier({ estimators, weights }) : new VotingRegressor({ estimators, weights });
+  return new Pipeline([['model', voting]]);
 }

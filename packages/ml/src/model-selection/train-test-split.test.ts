@@ -47,3 +47,25 @@ describe('trainTestSplit', () => {
     );
   });
 });
+
+describe('trainTestSplit with groups', () => {
+  const groups = Int32Array.from({ length: 40 }, (_, i) => Math.floor(i / 4) * 3); // 10 groups of 4 rows
+
+  it('keeps every group on one side and puts ⌈testSize · nGroups⌉ groups in test', () => {
+    const { train, test } = trainTestSplit(40, { groups, testSize: 0.25, randomState: 5 });
+    const testGroups = new Set(Array.from(test, (i) => groups[i]));
+    expect(testGroups.size).toBe(3);
+    expect(test.length).toBe(12);
+    expect(Array.from(train).some((i) => testGroups.has(groups[i]))).toBe(false);
+    expect(isSortedPartition(train, test, 40)).toBe(true);
+  });
+
+  it('is reproducible, and refuses stratify with groups or a single group', () => {
+    const a = trainTestSplit(40, { groups, randomState: 2 });
+    expect(Array.from(trainTestSplit(40, { groups, randomState: 2 }).test)).toEqual(Array.from(a.test));
+    expect(() => trainTestSplit(40, { groups, stratify: groups })).toThrow(/not both/);
+    expect(() => trainTestSplit(4, { groups: new Int32Array(4) })).toThrow(
+      expect.objectContaining({ code: 'TOO_FEW_ROWS' }),
+    );
+  });
+});

@@ -1,32 +1,72 @@
+import { CalibratedClassifierCV } from '../calibration/calibrated-classifier-cv';
+import { IsotonicRegression } from '../calibration/isotonic-regression';
 import { ColumnTransformer } from '../compose/column-transformer';
 import { Pipeline } from '../compose/pipeline';
 import type { EstimatorClass } from '../core/estimator';
 import { DummyClassifier } from '../dummy/dummy-classifier';
 import { DummyRegressor } from '../dummy/dummy-regressor';
+import { ExtraTreesClassifier } from '../ensemble/extra-trees-classifier';
+import { ExtraTreesRegressor } from '../ensemble/extra-trees-regressor';
+import { HistGradientBoostingClassifier } from '../ensemble/hist-gradient-boosting/hist-gradient-boosting-classifier';
+import { HistGradientBoostingRegressor } from '../ensemble/hist-gradient-boosting/hist-gradient-boosting-regressor';
+import { RandomForestClassifier } from '../ensemble/random-forest-classifier';
+import { RandomForestRegressor } from '../ensemble/random-forest-regressor';
+import { VotingClassifier } from '../ensemble/voting-classifier';
+import { VotingRegressor } from '../ensemble/voting-regressor';
 import { LinearRegression } from '../linear-model/linear-regression';
 import { LogisticRegression } from '../linear-model/logistic-regression';
 import { Ridge } from '../linear-model/ridge';
+import { GridSearchCV } from '../model-selection/grid-search-cv';
+import { RandomizedSearchCV } from '../model-selection/randomized-search-cv';
+import { CategoricalNB } from '../naive-bayes/categorical-nb';
+import { GaussianNB } from '../naive-bayes/gaussian-nb';
+import { KNeighborsClassifier } from '../neighbors/k-neighbors-classifier';
+import { KNeighborsRegressor } from '../neighbors/k-neighbors-regressor';
+import { DatePartsTransformer } from '../preprocessing/date-parts-transformer';
+import { MinMaxScaler } from '../preprocessing/min-max-scaler';
 import { OneHotEncoder } from '../preprocessing/one-hot-encoder';
 import { OrdinalEncoder } from '../preprocessing/ordinal-encoder';
+import { RobustScaler } from '../preprocessing/robust-scaler';
 import { SimpleImputer } from '../preprocessing/simple-imputer';
 import { StandardScaler } from '../preprocessing/standard-scaler';
+import { TargetEncoder } from '../preprocessing/target-encoder';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier';
 import { DecisionTreeRegressor } from '../tree/decision-tree-regressor';
 
 const CLASSES: EstimatorClass[] = [
+  VotingClassifier,
+  VotingRegressor,
   ColumnTransformer,
   Pipeline,
   DummyClassifier,
   DummyRegressor,
+  RandomForestClassifier,
+  RandomForestRegressor,
+  ExtraTreesClassifier,
+  ExtraTreesRegressor,
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
   LinearRegression,
   LogisticRegression,
   Ridge,
+  GaussianNB,
+  CategoricalNB,
+  KNeighborsClassifier,
+  KNeighborsRegressor,
   OneHotEncoder,
   OrdinalEncoder,
   SimpleImputer,
   StandardScaler,
+  MinMaxScaler,
+  RobustScaler,
+  TargetEncoder,
+  DatePartsTransformer,
   DecisionTreeClassifier,
   DecisionTreeRegressor,
+  CalibratedClassifierCV,
+  IsotonicRegression,
+  GridSearchCV,
+  RandomizedSearchCV,
 ];
 
 /** Every estimator a saved model may name, by `kind`. Loading looks kinds up here and nowhere else. */

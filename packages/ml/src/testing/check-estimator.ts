@@ -21,6 +21,8 @@ export interface CheckEstimatorOptions {
   input?: ContractInput;
   /** Extra invalid parameters to try (dotted paths allowed), e.g. `{ 'model.C': -1 }`. */
   badParams?: Record<string, unknown>;
+  /** For a transformer that learns from a target (TargetEncoder): fit it with this task's target. */
+  target?: 'classification' | 'regression';
 }
 
 /** What an estimator outputs, flattened to numbers so two runs can be compared bit for bit. */
@@ -68,9 +70,10 @@ function fingerprint(X: Tabular, y: Target | undefined): string {
  * `factory` must return a new, unfitted estimator each call.
  */
 export function checkEstimator(factory: () => Estimator, options: CheckEstimatorOptions): EstimatorCheck[] {
-  const { task, input = 'matrix', badParams = {} } = options;
+  const { task, input = 'matrix', badParams = {}, target } = options;
   const make = () => factory() as AnyEstimator;
-  const { X, y } = contractData(task, input);
+  // X does not depend on the task, so a supervised transformer gets the same X with the target it needs.
+  const { X, y } = contractData(target ?? task, input);
   const fitted = () => {
     const e = make();
     e.fit(X, y);

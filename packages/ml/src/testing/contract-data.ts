@@ -6,7 +6,8 @@ import { Matrix } from '../core/matrix';
 import { Rng } from '../core/rng';
 
 export type ContractTask = 'classification' | 'regression' | 'transformer';
-export type ContractInput = 'matrix' | 'frame';
+/** 'codes': a matrix of non-negative integer category codes, for estimators such as CategoricalNB. */
+export type ContractInput = 'matrix' | 'frame' | 'codes';
 
 export interface ContractData {
   X: Matrix | Frame;
@@ -47,6 +48,13 @@ export function contractData(task: ContractTask, input: ContractInput, nRows = 6
   let X: Matrix | Frame;
   if (input === 'matrix') {
     X = Matrix.fromColumns([num0, num1]);
+  } else if (input === 'codes') {
+    const bin = (v: number) => Math.min(3, Math.floor(v + 2));
+    X = Matrix.fromColumns([
+      num0.map(bin),
+      num1.map(bin),
+      Float64Array.from({ length: nRows }, (_, i) => i % 3),
+    ]);
   } else {
     const withGaps = Float64Array.from(num0, (v, i) => (i % 11 === 5 ? Number.NaN : v));
     const colorWithGaps = color.map((v, i) => (i % 13 === 4 ? null : v));

@@ -2,6 +2,7 @@ import { type FitOptions, throwIfAborted } from '../core/fit-options';
 import type { Matrix } from '../core/matrix';
 import { Rng } from '../core/rng';
 import { type Criterion, impurity, statsSize, totalWeight } from './criterion';
+import { findRandomSplit } from './random-splitter';
 import { addRow, findBestSplit, type SplitContext } from './splitter';
 import { GrowableTree, type TreeArrays } from './tree-arrays';
 
@@ -12,6 +13,8 @@ export interface TreeGrowth {
   minSamplesLeaf: number;
   maxFeatures: number;
   randomState: number;
+  /** 'best' (default): exact search over every threshold; 'random': one random threshold per feature (extra trees). */
+  splitter?: 'best' | 'random';
 }
 
 export interface TreeTarget {
@@ -19,6 +22,7 @@ export interface TreeTarget {
   classes?: Int32Array;
   nClasses?: number;
   target?: Float64Array;
+  /** Per-row weight; rows of weight 0 (not drawn by a bootstrap) are left out of the tree entirely. */
   weight: Float64Array;
 }
 
@@ -46,6 +50,9 @@ function nodeImpurity(
  * contiguous range of one index array, partitioned in place when the node splits:
  *
  *   samples = [ …left child rows… | …right child rows… ]   (node range [start, end))
+ *
+ * Only rows of non-zero weight enter `samples` (as scikit-learn's splitter), so a bootstrap sample is a weight
+ * vector of draw counts and `minSamplesLeaf` counts distinct rows.
  */
 export function buildTree(
   X: Matrix,
@@ -78,12 +85,16 @@ export function buildTree(
     left: new Float64Array(dim),
     right: new Float64Array(dim),
   };
-  const samples = Int32Array.from({ length: n }, (_, i) => i);
+  let nActive = 0;
+  for (let i = 0; i < n; i++) if (y.weight[i] !== 0) nActive++;
+  const samples = new Int32Array(nActive);
+  for (let i = 0, s = 0; i < n; i++) if (y.weight[i] !== 0) samples[s++] = i;
+  const findSplit = growth.splitter === 'random' ? findRandomSplit : findBestSplit;
   const goesLeft = new Uint8Array(n);
   const scratch = new Int32Array(n);
   const stats = new Float64Array(dim);
   const grower = new GrowableTree(nValues);
-  const stack = [{ start: 0, end: n, depth: 0, parent: -1, isLeft: false }];
+  const stack = [{ start: 0, end: nActive, depth: 0, parent: -1, isLeft: false }];
   let rowsInLeaves = 0;
 
   while (stack.length > 0) {
@@ -107,10 +118,10 @@ export function buildTree(
       count < growth.minSamplesSplit ||
       count < 2 * growth.minSamplesLeaf ||
       nodeImp <= Number.EPSILON;
-    const split = isLeaf ? null : findBestSplit(ctx, samples, start, end);
+    const split = isLeaf ? null : findSplit(ctx, samples, start, end);
     if (split === null) {
       rowsInLeaves += count;
-      options.onProgress?.(rowsInLeaves / n);
+      options.onProgress?.(rowsInLeaves / nActive);
       continue;
     }
     t.feature[node] = split.feature;

@@ -3,7 +3,7 @@ import { sortPairs } from '../core/sort-pairs';
 import { type Criterion, splitProxy } from './criterion';
 
 /** Values closer than this are treated as equal when placing thresholds (scikit-learn's FEATURE_THRESHOLD). */
-const FEATURE_THRESHOLD = 1e-7;
+export const FEATURE_THRESHOLD = 1e-7;
 
 /** Everything the split search reads, plus scratch buffers reused across nodes. */
 export interface SplitContext {

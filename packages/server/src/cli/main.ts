@@ -11,7 +11,7 @@ Usage:
   quarry start [--host H] [--port P] [--data-dir D] [--config quarry.yaml]
       Serve the studio (default http://127.0.0.1:8787, data in ./.quarry).
 
-  quarry train <file> --target <col> [--task auto|classification|regression] [--model auto|linear|tree]
+  quarry train <file> --target <col> [--task auto|classification|regression] [--model auto|linear|tree|forest|extra_trees|gbdt|knn|nb]
                [--params <json>] [--test-rows <file.json>] [--seed N] [--threads N] [--out <model.json>] [--json]
       Train on a CSV/TSV/JSON/NDJSON/Parquet/XLSX file and score on a holdout: the rows listed in
       --test-rows ({"test": [0-based row indices]}), or a 25% split (stratified for classification) by --seed.

@@ -23,6 +23,8 @@ export interface ModelFile {
     taskReason: string;
     excluded: { name: string; reason: string }[];
     familyScores: Record<string, number> | null;
+    /** When 'auto' chose an ensemble: its member families and weights. */
+    members?: { family: string; weight: number }[];
     droppedRows: number;
     fitSeconds: number;
     codeVersion: string;

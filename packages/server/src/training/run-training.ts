@@ -1,18 +1,31 @@
 import { type Labels, selectionFolds } from '@quarry/ml';
 import type { ColumnData } from '../datasets/service';
 import { prepareTarget, splitRows, takeTarget } from './split';
-import { AUTO_CANDIDATES, type FoldInput, type Progress, type TrainInput, type TrainOutput } from './types';
+import {
+  AUTO_CANDIDATES,
+  type BlendInput,
+  type BlendOutput,
+  type FoldInput,
+  type FoldOutput,
+  type Progress,
+  type TrainInput,
+  type TrainOutput,
+} from './types';
 
 /** Runs one task in the worker pool (the server's JobService and the CLI each provide one). */
 export type RunInPool = (
-  input: TrainInput | FoldInput,
+  input: TrainInput | FoldInput | BlendInput,
   options: { signal?: AbortSignal; progress?: Progress },
 ) => Promise<unknown>;
 
+/** An ensemble must beat the best single family's out-of-fold score by this much to be chosen. */
+const ENSEMBLE_MARGIN = 1e-4;
+
 /**
  * Trains as the studio and the CLI do. With family 'auto', every (candidate family × fold) cell of the
- * cross-validation on the training rows is its own pool task, so the comparison uses every allowed thread;
- * the best mean score wins (ties go to the simpler family), then one more task fits and scores the winner.
+ * cross-validation on the training rows is its own pool task, so the comparison uses every allowed thread.
+ * Their out-of-fold predictions then weigh a greedy ensemble (blend.ts); the ensemble is chosen when it beats
+ * the best single family out of fold, else the best family is. One more task fits and scores the choice.
  * Columns are put in shared memory first, so the tasks read them without copies.
  */
 export async function runTraining(
@@ -20,11 +33,7 @@ export async function runTraining(
   input: TrainInput,
   options: { signal?: AbortSignal; progress: Progress },
 ): Promise<TrainOutput> {
-  const shared: TrainInput = {
-    ...input,
-    features: input.features.map(toShared),
-    target: toShared(input.target),
-  };
+  const shared: TrainInput = { ...input, features: input.features.map(toShared), target: toShared(input.target) };
   if (shared.family !== 'auto') return (await run(shared, options)) as TrainOutput;
 
   const rows = prepareTarget(shared.target, shared.task);
@@ -36,13 +45,10 @@ export async function runTraining(
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
   let done = 0;
-  options.progress(
-    0.02,
-    `Comparing ${AUTO_CANDIDATES.join(', ')} on ${folds.length} folds of the training rows`,
-  );
+  options.progress(0.02, `Comparing ${AUTO_CANDIDATES.join(', ')} on ${folds.length} folds of the training rows`);
   const cells = AUTO_CANDIDATES.flatMap((family) =>
-    folds.map(async (fold) => {
-      const score = (await run(
+    folds.map(async (fold, f) => {
+      const output = (await run(
         {
           kind: 'fold',
           task: shared.task,
@@ -57,10 +63,10 @@ export async function runTraining(
       ).catch((err) => {
         stop.abort();
         throw err;
-      })) as number;
+      })) as FoldOutput;
       done++;
-      options.progress(0.02 + (0.68 * done) / total, `Cross-validation: ${done} of ${total} fits done`);
-      return { family, score };
+      options.progress(0.02 + (0.6 * done) / total, `Cross-validation: ${done} of ${total} fits done`);
+      return { family, fold: f, ...output };
     }),
   );
   const results = await Promise.all(cells);
@@ -69,13 +75,38 @@ export async function runTraining(
     const scores = results.filter((r) => r.family === family).map((r) => r.score);
     familyScores[family] = scores.reduce((a, b) => a + b, 0) / scores.length;
   }
-  const best = AUTO_CANDIDATES.reduce((a, b) => (familyScores[b] > familyScores[a] ? b : a));
-  options.progress(0.7, `Chose ${best} by cross-validation`);
+
+  // Out-of-fold predictions over the training rows, per family, in training-row order.
+  const nClasses = rows.classes?.length ?? 0;
+  const width = Math.max(nClasses, 1);
+  const oof = AUTO_CANDIDATES.map((family) => {
+    const out = new Float64Array(train.length * width);
+    for (const r of results.filter((x) => x.family === family)) {
+      const positions = folds[r.fold].test;
+      const n = positions.length;
+      for (let c = 0; c < width; c++) {
+        for (let i = 0; i < n; i++) out[c * train.length + positions[i]] = r.predictions[c * n + i];
+      }
+    }
+    return out;
+  });
+  const y = nClasses > 0 ? (yTrain as { codes: Int32Array }).codes : (yTrain as Float64Array);
+  const blend = (await run({ kind: 'blend', families: [...AUTO_CANDIDATES], oof, y, nClasses }, { signal })) as BlendOutput;
+  const bestSingle = AUTO_CANDIDATES.reduce((a, b) => (blend.singleScores[b] > blend.singleScores[a] ? b : a));
+  const members = Object.entries(blend.weights).map(([family, weight]) => ({ family: family as (typeof AUTO_CANDIDATES)[number], weight }));
+  const useEnsemble = members.length > 1 && blend.ensembleScore > blend.singleScores[bestSingle] + ENSEMBLE_MARGIN;
+  const choice = useEnsemble
+    ? `an ensemble (${members.map((m) => `${m.family} ${Math.round(m.weight * 100)}%`).join(', ')})`
+    : bestSingle;
+  options.progress(0.65, `Chose ${choice} by cross-validation`);
+  const scores = { ...familyScores, ...(useEnsemble ? { ensemble: blend.ensembleScore } : {}) };
   const output = (await run(
-    { ...shared, family: best, familyScores },
-    { signal: options.signal, progress: (f, message) => options.progress(0.7 + 0.3 * f, message) },
+    useEnsemble
+      ? { ...shared, family: 'ensemble', members, familyScores: scores }
+      : { ...shared, family: bestSingle, familyScores: scores },
+    { signal: options.signal, progress: (f, message) => options.progress(0.65 + 0.35 * f, message) },
   )) as TrainOutput;
-  return { ...output, familyScores };
+  return { ...output, familyScores: scores, members: useEnsemble ? members : undefined };
 }
 
 /** A copy of a column in a SharedArrayBuffer: every worker reads the same memory. */

@@ -78,3 +78,12 @@ export function takeTarget(y: Float64Array | Int32Array, positions: Int32Array, 
   if (classes === null) return Float64Array.from(positions, (i) => (y as Float64Array)[i]);
   return { codes: Int32Array.from(positions, (i) => (y as Int32Array)[i]), levels: classes };
 }
+
+/** What the ML library needs to know of each feature to build its preprocessing. */
+export function featureSpecs(columns: ColumnData[]) {
+  return columns.map((c) =>
+    c.kind === 'categorical'
+      ? { name: c.name, kind: c.kind, cardinality: c.levels.length }
+      : { name: c.name, kind: c.kind },
+  );
+}

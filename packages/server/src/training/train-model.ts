@@ -13,8 +13,8 @@ import {
   rootMeanSquaredError,
   toJSON,
 } from '@quarry/ml';
-import { prepareTarget, splitRows, takeTarget } from './split';
-import type { Metrics, Progress, TrainInput, TrainOutput } from './types';
+import { featureSpecs, prepareTarget, splitRows, takeTarget } from './split';
+import type { Metrics, ModelKind, Progress, TrainInput, TrainOutput } from './types';
 
 /**
  * Fits and scores one model in a worker thread: drop rows without a target, split (the given rows, or seeded
@@ -29,7 +29,7 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
   const { keep, y, classes } = rows;
   const { train, test, split } = splitRows(rows, input);
   const frame = new Frame(input.features).take(keep);
-  const features = input.features.map((c) => ({ name: c.name, kind: c.kind }));
+  const features = featureSpecs(input.features);
   const trainFrame = frame.take(train);
   const testFrame = frame.take(test);
   const yTrain = takeTarget(y, train, classes);
@@ -49,9 +49,10 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
   progress(0.75, `Fitting ${family} on ${train.length} rows`);
   const model = makeTabularModel({
     task: input.task,
-    family: family as 'linear',
+    family: family as ModelKind,
     features,
-    params: input.params,
+    params: family === 'ensemble' ? {} : input.params,
+    members: input.members,
     randomState: input.seed,
   });
   model.fit(trainFrame, yTrain, {
@@ -84,8 +85,9 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
     };
   }
   return {
-    family,
+    family: family as ModelKind,
     familyScores,
+    members: input.members,
     pipeline: toJSON(model),
     metrics,
     classes,

@@ -3,10 +3,15 @@ import type { ColumnData } from '../datasets/service';
 
 export type Task = 'classification' | 'regression';
 /** Model families a user can ask for; 'auto' compares the candidates by cross-validation on the training rows. */
-export const FAMILIES = ['auto', 'linear', 'tree'] as const;
+export const FAMILIES = ['auto', 'linear', 'tree', 'forest', 'extra_trees', 'gbdt', 'knn', 'nb'] as const;
 export type Family = (typeof FAMILIES)[number];
-/** What 'auto' compares, simplest first (a tie goes to the simpler family). */
-export const AUTO_CANDIDATES: Exclude<Family, 'auto'>[] = ['linear', 'tree'];
+/** A single family, or the weighted ensemble that 'auto' may choose. */
+export type ModelKind = Exclude<Family, 'auto'> | 'ensemble';
+/**
+ * What 'auto' compares, simplest first (a tie goes to the simpler family): the three families that win on
+ * tabular data between them (see reference-peers.jsonl); a single tree, k-NN and naive Bayes rarely do.
+ */
+export const AUTO_CANDIDATES: Exclude<Family, 'auto'>[] = ['linear', 'gbdt', 'forest', 'extra_trees'];
 
 export type MetricKey =
   | 'accuracy'
@@ -33,7 +38,7 @@ export interface SchemaColumn {
 export interface TrainInput {
   kind: 'train';
   task: Task;
-  family: Family;
+  family: Family | 'ensemble';
   params: Record<string, unknown>;
   seed: number;
   testSize: number;
@@ -43,6 +48,31 @@ export interface TrainInput {
   target: ColumnData;
   /** Cross-validation means per family, when the server resolved 'auto' before this fit. */
   familyScores?: Record<string, number> | null;
+  /** With family 'ensemble': the member families and their weights, chosen by the server. */
+  members?: { family: Exclude<Family, 'auto'>; weight: number }[];
+}
+
+export interface FoldOutput {
+  score: number;
+  /** Out-of-fold predictions: values, or class probabilities (rows × classes, column-major, global class order). */
+  predictions: Float64Array;
+}
+
+/** Ensemble selection over out-of-fold predictions of the training rows (same folds for every family). */
+export interface BlendInput {
+  kind: 'blend';
+  families: string[];
+  oof: Float64Array[];
+  /** The target over the training rows: class codes, or values. */
+  y: Int32Array | Float64Array;
+  /** 0 for regression. */
+  nClasses: number;
+}
+
+export interface BlendOutput {
+  weights: Record<string, number>;
+  ensembleScore: number;
+  singleScores: Record<string, number>;
 }
 
 /** One (family, fold) cell of model selection. Rows are positions into the rows that have a target. */
@@ -58,8 +88,10 @@ export interface FoldInput {
 }
 
 export interface TrainOutput {
-  family: Family;
+  family: ModelKind;
   familyScores: Record<string, number> | null;
+  /** The ensemble's members and weights, when 'auto' chose an ensemble. */
+  members?: { family: Exclude<Family, 'auto'>; weight: number }[];
   pipeline: unknown; // versioned JSON of the fitted pipeline
   metrics: Metrics;
   classes: string[] | null;

@@ -1,0 +1,204 @@
+import { HistogramBuilder, HistogramPool, subtractHistograms } from './histogram';
+import { partitionRows } from './partition';
+import { findBestSplit, type SplitContext, SplitInfo, SplitScratch } from './splitting';
+
+export interface GrowerParams {
+  /** null: no limit on leaves (only minSamplesLeaf and maxDepth stop growth). */
+  maxLeafNodes: number | null;
+  maxDepth: number | null;
+  minSamplesLeaf: number;
+  /** The learning rate: leaf values are multiplied by it once the tree is grown. */
+  shrinkage: number;
+}
+
+/** A node while a tree grows: its rows are `rows[start:end)` of the grower's partition array. */
+export class GrowNode {
+  readonly split = new SplitInfo();
+  left: GrowNode | null = null;
+  right: GrowNode | null = null;
+  hist: Float64Array | null = null;
+  isLeaf = false;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly depth: number,
+    readonly sumGradients: number,
+    readonly sumHessians: number,
+    /** The Newton step of the node (shrunk for leaves once the tree is grown). */
+    public value: number,
+  ) {}
+
+  get nSamples(): number {
+    return this.end - this.start;
+  }
+}
+
+/**
+ * Grows one tree leaf-wise (best-first), as LightGBM and scikit-learn's `TreeGrower` do: among the nodes that can
+ * still be split, the one whose best split gains most is split next, until `maxLeafNodes` leaves exist or no split
+ * gains anything. Histograms are built only for the smaller child of each split; the larger child's come from
+ * subtracting it from the parent's (LightGBM's histogram subtraction), in the parent's buffer.
+ *
+ * One grower serves a whole fit: the row partition, the scratch buffers and the histogram pool are reused tree
+ * after tree.
+ */
+export class TreeGrower {
+  /** After `grow`, every leaf owns `rows[leaf.start:leaf.end)`. */
+  readonly rows: Int32Array;
+  /** The leaves of the last grown tree. */
+  leaves: GrowNode[] = [];
+  readonly #binned: Uint8Array;
+  readonly #ctx: SplitContext;
+  readonly #params: GrowerParams;
+  readonly #builder: HistogramBuilder;
+  readonly #pool: HistogramPool;
+  readonly #partitionScratch: Int32Array;
+  readonly #goesLeft = new Uint8Array(256);
+  readonly #splitScratch = new SplitScratch();
+  #splittable: GrowNode[] = [];
+  #gh: Float32Array = new Float32Array(0);
+  #constantHessian = false;
+  // Each row is 1 minimum hessian unit when hessians are constant (scikit-learn's `min_hessian_to_split`).
+  readonly #minHessianToSplit: number;
+
+  constructor(binned: Uint8Array, nRows: number, ctx: SplitContext, params: GrowerParams) {
+    this.#binned = binned;
+    this.#ctx = ctx;
+    this.#params = params;
+    this.#builder = new HistogramBuilder(binned, nRows, ctx.nFeatures, ctx.nBins);
+    this.#pool = new HistogramPool(this.#builder.size);
+    this.rows = new Int32Array(nRows);
+    this.#partitionScratch = new Int32Array(nRows);
+    this.#minHessianToSplit = ctx.minHessianToSplit;
+  }
+
+  /**
+   * Grows a tree on the interleaved gradients/hessians `gh` (`gh[2i]`, `gh[2i + 1]` for row i) and returns its
+   * root. With `constantHessian`, every hessian is 1 and the row counts stand in for hessian sums.
+   */
+  grow(gh: Float32Array, constantHessian: boolean): GrowNode {
+    const n = this.rows.length;
+    for (let i = 0; i < n; i++) this.rows[i] = i;
+    this.#gh = gh;
+    this.#constantHessian = constantHessian;
+    this.leaves = [];
+    this.#splittable = [];
+    let sumGradients = 0;
+    let sumHessians = 0;
+    for (let i = 0; i < n; i++) sumGradients += gh[2 * i];
+    if (constantHessian) sumHessians = n;
+    else for (let i = 0; i < n; i++) sumHessians += gh[2 * i + 1];
+    // The root's own value is 0, as in scikit-learn (only differences of gains matter at the root).
+    const root = new GrowNode(0, n, 0, sumGradients, sumHessians, 0);
+    if (n < 2 * this.#params.minSamplesLeaf || sumHessians < this.#minHessianToSplit) {
+      this.#finalize(root);
+    } else {
+      root.hist = this.#pool.acquire();
+      this.#builder.build(gh, constantHessian, this.rows, 0, n, root.hist);
+      this.#findSplit(root);
+    }
+    while (this.#splittable.length > 0) this.#splitNext();
+    for (const leaf of this.leaves) leaf.value *= this.#params.shrinkage;
+    return root;
+  }
+
+  #findSplit(node: GrowNode): void {
+    findBestSplit(node.hist!, this.#ctx, node, this.#constantHessian, node.split, this.#splitScratch);
+    if (node.split.gain <= 0) this.#finalize(node);
+    else this.#splittable.push(node);
+  }
+
+  #finalize(node: GrowNode): void {
+    node.isLeaf = true;
+    this.leaves.push(node);
+    if (node.hist !== null) {
+      this.#pool.release(node.hist);
+      node.hist = null;
+    }
+  }
+
+  /** Removes and returns the splittable node with the largest gain (the earliest pushed on ties). */
+  #popBest(): GrowNode {
+    const nodes = this.#splittable;
+    let best = 0;
+    for (let k = 1; k < nodes.length; k++) if (nodes[k].split.gain > nodes[best].split.gain) best = k;
+    return nodes.splice(best, 1)[0];
+  }
+
+  #splitNext(): void {
+    const { maxLeafNodes, maxDepth, minSamplesLeaf } = this.#params;
+    const node = this.#popBest();
+    const split = node.split;
+    const position = partitionRows(
+      split,
+      this.#binned,
+      this.rows.length,
+      this.#ctx.missingBin,
+      this.rows,
+      node.start,
+      node.end,
+      this.#partitionScratch,
+      this.#goesLeft,
+    );
+    const depth = node.depth + 1;
+    const nLeaves = this.leaves.length + this.#splittable.length + 2;
+    const left = new GrowNode(
+      node.start,
+      position,
+      depth,
+      split.sumGradientLeft,
+      split.sumHessianLeft,
+      split.valueLeft,
+    );
+    const right = new GrowNode(
+      position,
+      node.end,
+      depth,
+      split.sumGradientRight,
+      split.sumHessianRight,
+      split.valueRight,
+    );
+    node.left = left;
+    node.right = right;
+    // Without missing values in training, missing values met at predict time follow the larger child.
+    if (!this.#ctx.hasMissing[split.feature]) split.missingGoesLeft = left.nSamples > right.nSamples;
+
+    const parentHist = node.hist!;
+    node.hist = null;
+    if (maxLeafNodes !== null && nLeaves === maxLeafNodes) {
+      this.#pool.release(parentHist);
+      this.#finalize(left);
+      this.#finalize(right);
+      while (this.#splittable.length > 0) this.#finalize(this.#splittable.pop()!);
+      return;
+    }
+    if (maxDepth !== null && depth === maxDepth) {
+      this.#pool.release(parentHist);
+      this.#finalize(left);
+      this.#finalize(right);
+      return;
+    }
+    if (left.nSamples < 2 * minSamplesLeaf) this.#finalize(left);
+    if (right.nSamples < 2 * minSamplesLeaf) this.#finalize(right);
+    if (left.isLeaf && right.isLeaf) {
+      this.#pool.release(parentHist);
+      return;
+    }
+    // Build the smaller child's histograms from its rows; the larger child's are parent − smaller.
+    const smaller = left.nSamples < right.nSamples ? left : right;
+    const larger = smaller === left ? right : left;
+    smaller.hist = this.#pool.acquire();
+    this.#builder.build(this.#gh, this.#constantHessian, this.rows, smaller.start, smaller.end, smaller.hist);
+    subtractHistograms(parentHist, smaller.hist);
+    larger.hist = parentHist;
+    for (const child of [left, right]) {
+      if (child.isLeaf) {
+        this.#pool.release(child.hist!);
+        child.hist = null;
+      } else {
+        this.#findSplit(child);
+      }
+    }
+  }
+}

@@ -1,0 +1,265 @@
+import { BITSET_WORDS, setBit } from './bitset';
+import { HIST_STRIDE } from './histogram';
+
+/**
+ * Finding the best split of a node from its histograms (scikit-learn's `splitting.pyx`, LightGBM's
+ * `FeatureHistogram::FindBestThreshold`). The gain of sending the rows with gradient/hessian sums (G_L, H_L) left
+ * and (G_R, H_R) right is the loss reduction of a Newton step (XGBoost paper, eq. 6–7):
+ *
+ *   value(G, H) = −G / (H + λ)        loss(node) = G · value         gain = loss(parent) − loss(L) − loss(R)
+ *
+ * As in scikit-learn, the parent's term uses the node's own value, which is 0 for the root (it shifts every root
+ * gain by the same amount, so the chosen split is unchanged).
+ */
+
+/** What the splitter needs to know about the data and the parameters, fixed for a whole fit. */
+export interface SplitContext {
+  nFeatures: number;
+  /** Bins per feature in a histogram, including the missing bin (maxBins + 1). */
+  nBins: number;
+  missingBin: number;
+  nBinsNonMissing: Int32Array;
+  /** 1 when the feature has missing values in the training rows: only then is the missing direction learned. */
+  hasMissing: Uint8Array;
+  isCategorical: Uint8Array;
+  l2Regularization: number;
+  minSamplesLeaf: number;
+  minHessianToSplit: number;
+}
+
+/** The sums and value of the node being split. */
+export interface NodeSums {
+  nSamples: number;
+  sumGradients: number;
+  sumHessians: number;
+  value: number;
+}
+
+/** A candidate split; `gain ≤ 0` means none was found (the node becomes a leaf). */
+export class SplitInfo {
+  gain = -1;
+  feature = -1;
+  /** Numeric splits: rows with bin ≤ `bin` go left. */
+  bin = 0;
+  missingGoesLeft = false;
+  isCategorical = false;
+  /** Categorical splits: the bins (= category codes, and the missing bin) that go left. */
+  readonly leftBins = new Int32Array(BITSET_WORDS);
+  sumGradientLeft = 0;
+  sumHessianLeft = 0;
+  nLeft = 0;
+  sumGradientRight = 0;
+  sumHessianRight = 0;
+  nRight = 0;
+  valueLeft = 0;
+  valueRight = 0;
+}
+
+/** Smoothing of per-category ratios, and the least hessian a category needs to be ordered (LightGBM's `cat_smooth`). */
+const MIN_CAT_SUPPORT = 10;
+
+/** The Newton step −G / (H + λ) of a node, before shrinkage (the 1e-15 guards against 0/0 as in scikit-learn). */
+export function nodeValue(sumGradient: number, sumHessian: number, l2Regularization: number): number {
+  return -sumGradient / (sumHessian + l2Regularization + 1e-15);
+}
+
+/** Reusable buffers for the categorical scan (one per fit). */
+export class SplitScratch {
+  readonly catBins = new Int32Array(256);
+  readonly catValues = new Float64Array(256);
+}
+
+/**
+ * Writes the best split of the node into `out` (`out.gain ≤ 0` when no split satisfies `minSamplesLeaf` and
+ * `minHessianToSplit`). Features are tried in order and a candidate must beat the best so far strictly, so ties go
+ * to the lowest feature and, within a feature, to the first bin of the left-to-right scan, as in scikit-learn.
+ */
+export function findBestSplit(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  constantHessian: boolean,
+  out: SplitInfo,
+  scratch: SplitScratch,
+): void {
+  out.gain = -1;
+  out.feature = -1;
+  for (let f = 0; f < ctx.nFeatures; f++) {
+    if (ctx.isCategorical[f]) {
+      scanCategories(hist, ctx, node, constantHessian, f, out, scratch);
+    } else {
+      scanLeftToRight(hist, ctx, node, constantHessian, f, out);
+      if (ctx.hasMissing[f]) scanRightToLeft(hist, ctx, node, constantHessian, f, out);
+    }
+  }
+  if (out.gain <= 0) return;
+  out.sumGradientRight = node.sumGradients - out.sumGradientLeft;
+  out.sumHessianRight = node.sumHessians - out.sumHessianLeft;
+  out.nRight = node.nSamples - out.nLeft;
+  out.valueLeft = nodeValue(out.sumGradientLeft, out.sumHessianLeft, ctx.l2Regularization);
+  out.valueRight = nodeValue(out.sumGradientRight, out.sumHessianRight, ctx.l2Regularization);
+}
+
+function splitGain(gL: number, hL: number, gR: number, hR: number, parentLoss: number, l2: number): number {
+  return parentLoss - gL * nodeValue(gL, hL, l2) - gR * nodeValue(gR, hR, l2);
+}
+
+function record(out: SplitInfo, gain: number, f: number, gL: number, hL: number, nL: number): void {
+  out.gain = gain;
+  out.feature = f;
+  out.sumGradientLeft = gL;
+  out.sumHessianLeft = hL;
+  out.nLeft = nL;
+}
+
+/**
+ * Bins 0..b go left, the rest (missing values included) right. The scan stops one bin short of the last
+ * non-missing bin unless there are missing values: then "all values left, missing right" is a candidate too.
+ */
+function scanLeftToRight(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  constantHessian: boolean,
+  f: number,
+  out: SplitInfo,
+): void {
+  const { nSamples, sumGradients, sumHessians } = node;
+  const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2 } = ctx;
+  const parentLoss = sumGradients * node.value;
+  const base = f * ctx.nBins * HIST_STRIDE;
+  const end = ctx.nBinsNonMissing[f] - 1 + ctx.hasMissing[f];
+  let gL = 0;
+  let hL = 0;
+  let nL = 0;
+  for (let b = 0; b < end; b++) {
+    const k = base + b * HIST_STRIDE;
+    nL += hist[k + 2];
+    hL += constantHessian ? hist[k + 2] : hist[k + 1];
+    gL += hist[k];
+    if (nL < minSamplesLeaf) continue;
+    if (nSamples - nL < minSamplesLeaf) break;
+    if (hL < minHessianToSplit) continue;
+    if (sumHessians - hL < minHessianToSplit) break;
+    const gain = splitGain(gL, hL, sumGradients - gL, sumHessians - hL, parentLoss, l2);
+    if (gain > out.gain && gain > 0) {
+      record(out, gain, f, gL, hL, nL);
+      out.isCategorical = false;
+      out.bin = b;
+      out.missingGoesLeft = false;
+    }
+  }
+}
+
+/** Bins b+1.. go right and the missing bin goes left: only tried when the feature has missing values. */
+function scanRightToLeft(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  constantHessian: boolean,
+  f: number,
+  out: SplitInfo,
+): void {
+  const { nSamples, sumGradients, sumHessians } = node;
+  const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2 } = ctx;
+  const parentLoss = sumGradients * node.value;
+  const base = f * ctx.nBins * HIST_STRIDE;
+  let gR = 0;
+  let hR = 0;
+  let nR = 0;
+  for (let b = ctx.nBinsNonMissing[f] - 2; b >= 0; b--) {
+    const k = base + (b + 1) * HIST_STRIDE;
+    nR += hist[k + 2];
+    hR += constantHessian ? hist[k + 2] : hist[k + 1];
+    gR += hist[k];
+    const nL = nSamples - nR;
+    const hL = sumHessians - hR;
+    if (nR < minSamplesLeaf) continue;
+    if (nL < minSamplesLeaf) break;
+    if (hR < minHessianToSplit) continue;
+    if (hL < minHessianToSplit) break;
+    const gL = sumGradients - gR;
+    const gain = splitGain(gL, hL, gR, hR, parentLoss, l2);
+    if (gain > out.gain && gain > 0) {
+      record(out, gain, f, gL, hL, nL);
+      out.isCategorical = false;
+      out.bin = b;
+      out.missingGoesLeft = true;
+    }
+  }
+}
+
+/**
+ * Native categorical split (Fisher 1958, "On grouping for maximum homogeneity"; LightGBM and scikit-learn): the
+ * categories with enough support (missing values count as one more category) are ordered by G / (H + 10), and the
+ * ordered list is cut like a numeric feature, scanning from both ends up to the middle. Categories with little
+ * support always go right.
+ */
+function scanCategories(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  constantHessian: boolean,
+  f: number,
+  out: SplitInfo,
+  scratch: SplitScratch,
+): void {
+  const { nSamples, sumGradients, sumHessians } = node;
+  const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2, missingBin } = ctx;
+  const { catBins, catValues } = scratch;
+  const base = f * ctx.nBins * HIST_STRIDE;
+  // 1 when hessians are constant: it turns hessian sums into row counts for the support test.
+  const supportFactor = nSamples / sumHessians;
+  const nCodes = ctx.nBinsNonMissing[f];
+  let used = 0;
+  for (let b = 0; b <= missingBin; b++) {
+    if (b === nCodes) {
+      if (!ctx.hasMissing[f]) break;
+      b = missingBin;
+    }
+    const k = base + b * HIST_STRIDE;
+    const h = constantHessian ? hist[k + 2] : hist[k + 1];
+    if (h * supportFactor < MIN_CAT_SUPPORT) continue;
+    // Insertion by value keeps the order stable for ties (at most 256 categories).
+    const value = hist[k] / (h + MIN_CAT_SUPPORT);
+    let j = used++;
+    while (j > 0 && catValues[j - 1] > value) {
+      catValues[j] = catValues[j - 1];
+      catBins[j] = catBins[j - 1];
+      j--;
+    }
+    catValues[j] = value;
+    catBins[j] = b;
+  }
+  if (used <= 1) return;
+  const parentLoss = sumGradients * node.value;
+  for (let pass = 0; pass < 2; pass++) {
+    const direction = pass === 0 ? 1 : -1;
+    const middle = direction === 1 ? (used + 1) >> 1 : ((used + 1) >> 1) - 1;
+    let gL = 0;
+    let hL = 0;
+    let nL = 0;
+    for (let i = 0; i < middle; i++) {
+      const sorted = direction === 1 ? i : used - 1 - i;
+      const k = base + catBins[sorted] * HIST_STRIDE;
+      nL += hist[k + 2];
+      hL += constantHessian ? hist[k + 2] : hist[k + 1];
+      gL += hist[k];
+      if (nL < minSamplesLeaf || hL < minHessianToSplit) continue;
+      if (nSamples - nL < minSamplesLeaf || sumHessians - hL < minHessianToSplit) break;
+      const gain = splitGain(gL, hL, sumGradients - gL, sumHessians - hL, parentLoss, l2);
+      if (gain > out.gain && gain > 0) {
+        record(out, gain, f, gL, hL, nL);
+        out.isCategorical = true;
+        out.bin = 0;
+        out.leftBins.fill(0);
+        const from = direction === 1 ? 0 : sorted;
+        const to = direction === 1 ? sorted : used - 1;
+        for (let s = from; s <= to; s++) setBit(out.leftBins, 0, catBins[s]);
+        // Without missing values in training, the grower picks the direction (towards the larger child).
+        out.missingGoesLeft = false;
+        for (let s = from; s <= to; s++) if (catBins[s] === missingBin) out.missingGoesLeft = true;
+      }
+    }
+  }
+}
