@@ -1,33 +1,43 @@
 import { ColumnTransformer, type ColumnTransformerEntry } from '../compose/column-transformer';
 import { Pipeline } from '../compose/pipeline';
 import type { ColumnKind } from '../core/column';
-import type { Estimator } from '../core/estimator';
 import { MlError } from '../core/errors';
+import type { Estimator } from '../core/estimator';
 import { DummyClassifier } from '../dummy/dummy-classifier';
 import { DummyRegressor } from '../dummy/dummy-regressor';
-import { LogisticRegression } from '../linear-model/logistic-regression';
-import { Ridge } from '../linear-model/ridge';
-import { OneHotEncoder } from '../preprocessing/one-hot-encoder';
-import { OrdinalEncoder } from '../preprocessing/ordinal-encoder';
-import { SimpleImputer } from '../preprocessing/simple-imputer';
-import { StandardScaler } from '../preprocessing/standard-scaler';
 import { ExtraTreesClassifier } from '../ensemble/extra-trees-classifier';
-import { VotingClassifier } from '../ensemble/voting-classifier';
-import { VotingRegressor } from '../ensemble/voting-regressor';
 import { ExtraTreesRegressor } from '../ensemble/extra-trees-regressor';
 import { HistGradientBoostingClassifier } from '../ensemble/hist-gradient-boosting/hist-gradient-boosting-classifier';
 import { HistGradientBoostingRegressor } from '../ensemble/hist-gradient-boosting/hist-gradient-boosting-regressor';
 import { RandomForestClassifier } from '../ensemble/random-forest-classifier';
 import { RandomForestRegressor } from '../ensemble/random-forest-regressor';
+import { VotingClassifier } from '../ensemble/voting-classifier';
+import { VotingRegressor } from '../ensemble/voting-regressor';
+import { LogisticRegression } from '../linear-model/logistic-regression';
+import { Ridge } from '../linear-model/ridge';
 import { GaussianNB } from '../naive-bayes/gaussian-nb';
 import { KNeighborsClassifier } from '../neighbors/k-neighbors-classifier';
 import { KNeighborsRegressor } from '../neighbors/k-neighbors-regressor';
+import { OneHotEncoder } from '../preprocessing/one-hot-encoder';
+import { OrdinalEncoder } from '../preprocessing/ordinal-encoder';
+import { SimpleImputer } from '../preprocessing/simple-imputer';
+import { StandardScaler } from '../preprocessing/standard-scaler';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier';
 import { DecisionTreeRegressor } from '../tree/decision-tree-regressor';
 import type { Task } from './detect-task';
 
 /** Model families the studio offers (`nb` is classification only). */
-export const MODEL_FAMILIES = ['linear', 'tree', 'forest', 'extra_trees', 'gbdt', 'knn', 'nb', 'dummy', 'ensemble'] as const;
+export const MODEL_FAMILIES = [
+  'linear',
+  'tree',
+  'forest',
+  'extra_trees',
+  'gbdt',
+  'knn',
+  'nb',
+  'dummy',
+  'ensemble',
+] as const;
 export type ModelFamily = (typeof MODEL_FAMILIES)[number];
 
 export interface FeatureSpec {
@@ -70,9 +80,13 @@ function makeModel(task: Task, family: ModelFamily, randomState: number): Estima
       return classification ? new DecisionTreeClassifier(params) : new DecisionTreeRegressor(params);
     }
     case 'forest':
-      return classification ? new RandomForestClassifier({ randomState }) : new RandomForestRegressor({ randomState });
+      return classification
+        ? new RandomForestClassifier({ randomState })
+        : new RandomForestRegressor({ randomState });
     case 'extra_trees':
-      return classification ? new ExtraTreesClassifier({ randomState }) : new ExtraTreesRegressor({ randomState });
+      return classification
+        ? new ExtraTreesClassifier({ randomState })
+        : new ExtraTreesRegressor({ randomState });
     case 'gbdt':
       // scikit-learn's defaults; early stopping on (10% validation) above 10 000 rows, as its 'auto' does.
       return classification
@@ -110,7 +124,9 @@ function numericSteps(family: ModelFamily): Pipeline {
 
 /** Categorical columns: most-frequent imputation, then one-hot (linear) or ordinal codes (trees). */
 function categoricalSteps(family: ModelFamily): Pipeline {
-  const encode = SCALED.includes(family) ? new OneHotEncoder({ handleUnknown: 'ignore' }) : new OrdinalEncoder();
+  const encode = SCALED.includes(family)
+    ? new OneHotEncoder({ handleUnknown: 'ignore' })
+    : new OrdinalEncoder();
   return new Pipeline([
     ['impute', new SimpleImputer({ strategy: 'most_frequent' })],
     ['encode', encode],
@@ -134,8 +150,12 @@ export function makeTabularModel(spec: TabularModelSpec): Pipeline {
   if (family === 'gbdt') {
     // Gradient boosting bins numbers itself and learns where missing values go, so numbers pass through;
     // categories become codes it splits natively (unknown at predict time → missing).
-    const native = features.filter((f) => f.kind === 'categorical' && (f.cardinality ?? 0) <= NATIVE_CATEGORY_LIMIT);
-    const wide = features.filter((f) => f.kind === 'categorical' && (f.cardinality ?? 0) > NATIVE_CATEGORY_LIMIT);
+    const native = features.filter(
+      (f) => f.kind === 'categorical' && (f.cardinality ?? 0) <= NATIVE_CATEGORY_LIMIT,
+    );
+    const wide = features.filter(
+      (f) => f.kind === 'categorical' && (f.cardinality ?? 0) > NATIVE_CATEGORY_LIMIT,
+    );
     if (numeric.length > 0) entries.push(['num', 'passthrough', numeric]);
     if (wide.length > 0) entries.push(['wide', new OrdinalEncoder(), wide.map((f) => f.name)]);
     if (native.length > 0) entries.push(['cat', new OrdinalEncoder(), native.map((f) => f.name)]);
@@ -159,7 +179,10 @@ export function makeTabularModel(spec: TabularModelSpec): Pipeline {
 function makeEnsemble(spec: TabularModelSpec): Pipeline {
   const members = spec.members ?? [];
   if (members.length === 0) {
-    throw new MlError('INVALID_PARAMETER', "An 'ensemble' model needs members: give { family, weight } for each.");
+    throw new MlError(
+      'INVALID_PARAMETER',
+      "An 'ensemble' model needs members: give { family, weight } for each.",
+    );
   }
   const estimators: [string, Estimator][] = members.map((m) => [
     m.family,
@@ -167,6 +190,8 @@ function makeEnsemble(spec: TabularModelSpec): Pipeline {
   ]);
   const weights = members.map((m) => m.weight);
   const voting =
-    spec.task === 'classification' ? new VotingClassifier({ estimators, weights }) : new VotingRegressor({ estimators, weights });
+    spec.task === 'classification'
+      ? new VotingClassifier({ estimators, weights })
+      : new VotingRegressor({ estimators, weights });
   return new Pipeline([['model', voting]]);
 }

@@ -60,9 +60,15 @@ export abstract class BaseVoting extends Estimator<VotingParams> {
     super.validateParams();
     const { estimators, weights } = this.params;
     if (estimators.length === 0) {
-      throw new MlError('INVALID_PARAMETER', `${this.kind} has no members. Give it at least one [name, estimator].`);
+      throw new MlError(
+        'INVALID_PARAMETER',
+        `${this.kind} has no members. Give it at least one [name, estimator].`,
+      );
     }
-    if (weights !== null && (weights.length !== estimators.length || weights.some((w) => !(w >= 0)) || !weights.some((w) => w > 0))) {
+    if (
+      weights !== null &&
+      (weights.length !== estimators.length || weights.some((w) => !(w >= 0)) || !weights.some((w) => w > 0))
+    ) {
       throw new MlError(
         'INVALID_PARAMETER',
         `The 'weights' parameter of ${this.kind} must hold ${estimators.length} non-negative numbers, not all zero. Got ${JSON.stringify(weights)}.`,

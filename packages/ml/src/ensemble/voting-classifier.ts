@@ -19,7 +19,10 @@ export class VotingClassifier extends BaseVoting {
   protected override afterFit(): void {
     const classes = this.members().map((m) => JSON.stringify(m.classes_));
     if (new Set(classes).size > 1) {
-      throw new MlError('SHAPE_MISMATCH', 'The members of a VotingClassifier learned different classes; fit them on the same target.');
+      throw new MlError(
+        'SHAPE_MISMATCH',
+        'The members of a VotingClassifier learned different classes; fit them on the same target.',
+      );
     }
   }
 
@@ -29,7 +32,10 @@ export class VotingClassifier extends BaseVoting {
     let out: Matrix | null = null;
     members.forEach((member, k) => {
       if (member.predictProba === undefined) {
-        throw new MlError('UNSUPPORTED_OPERATION', `Member ${k} (${member.kind}) has no predictProba; soft voting needs it.`);
+        throw new MlError(
+          'UNSUPPORTED_OPERATION',
+          `Member ${k} (${member.kind}) has no predictProba; soft voting needs it.`,
+        );
       }
       const proba = member.predictProba(X);
       if (out === null) out = new Matrix(proba.nRows, proba.nCols);

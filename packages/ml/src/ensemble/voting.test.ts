@@ -33,13 +33,20 @@ describe('voting ensembles of pipelines', () => {
       { family: 'linear' as const, weight: 3 },
       { family: 'tree' as const, weight: 1 },
     ];
-    const ensemble = makeTabularModel({ task: 'classification', family: 'ensemble', features, members }).fit(frame, labels);
-    const linear = makeTabularModel({ task: 'classification', family: 'linear', features }).fit(frame, labels);
+    const ensemble = makeTabularModel({ task: 'classification', family: 'ensemble', features, members }).fit(
+      frame,
+      labels,
+    );
+    const linear = makeTabularModel({ task: 'classification', family: 'linear', features }).fit(
+      frame,
+      labels,
+    );
     const tree = makeTabularModel({ task: 'classification', family: 'tree', features }).fit(frame, labels);
     const p = ensemble.predictProba(frame);
     const a = linear.predictProba(frame);
     const b = tree.predictProba(frame);
-    for (let i = 0; i < p.data.length; i++) expect(p.data[i]).toBeCloseTo(0.75 * a.data[i] + 0.25 * b.data[i], 12);
+    for (let i = 0; i < p.data.length; i++)
+      expect(p.data[i]).toBeCloseTo(0.75 * a.data[i] + 0.25 * b.data[i], 12);
     expect(ensemble.classes_).toEqual(['low', 'high']);
   });
 
@@ -49,7 +56,10 @@ describe('voting ensembles of pipelines', () => {
       { family: 'linear' as const, weight: 1 },
       { family: 'gbdt' as const, weight: 2 },
     ];
-    const model = makeTabularModel({ task: 'regression', family: 'ensemble', features, members }).fit(frame, value);
+    const model = makeTabularModel({ task: 'regression', family: 'ensemble', features, members }).fit(
+      frame,
+      value,
+    );
     const loaded = fromJSON(JSON.parse(JSON.stringify(toJSON(model)))) as typeof model;
     expect(Array.from(loaded.predict(frame))).toEqual(Array.from(model.predict(frame)));
     expect(model.step('model')).toBeInstanceOf(VotingRegressor);

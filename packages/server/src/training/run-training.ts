@@ -33,7 +33,11 @@ export async function runTraining(
   input: TrainInput,
   options: { signal?: AbortSignal; progress: Progress },
 ): Promise<TrainOutput> {
-  const shared: TrainInput = { ...input, features: input.features.map(toShared), target: toShared(input.target) };
+  const shared: TrainInput = {
+    ...input,
+    features: input.features.map(toShared),
+    target: toShared(input.target),
+  };
   if (shared.family !== 'auto') return (await run(shared, options)) as TrainOutput;
 
   const rows = prepareTarget(shared.target, shared.task);
@@ -45,7 +49,10 @@ export async function runTraining(
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
   let done = 0;
-  options.progress(0.02, `Comparing ${AUTO_CANDIDATES.join(', ')} on ${folds.length} folds of the training rows`);
+  options.progress(
+    0.02,
+    `Comparing ${AUTO_CANDIDATES.join(', ')} on ${folds.length} folds of the training rows`,
+  );
   const cells = AUTO_CANDIDATES.flatMap((family) =>
     folds.map(async (fold, f) => {
       const output = (await run(
@@ -91,10 +98,19 @@ export async function runTraining(
     return out;
   });
   const y = nClasses > 0 ? (yTrain as { codes: Int32Array }).codes : (yTrain as Float64Array);
-  const blend = (await run({ kind: 'blend', families: [...AUTO_CANDIDATES], oof, y, nClasses }, { signal })) as BlendOutput;
-  const bestSingle = AUTO_CANDIDATES.reduce((a, b) => (blend.singleScores[b] > blend.singleScores[a] ? b : a));
-  const members = Object.entries(blend.weights).map(([family, weight]) => ({ family: family as (typeof AUTO_CANDIDATES)[number], weight }));
-  const useEnsemble = members.length > 1 && blend.ensembleScore > blend.singleScores[bestSingle] + ENSEMBLE_MARGIN;
+  const blend = (await run(
+    { kind: 'blend', families: [...AUTO_CANDIDATES], oof, y, nClasses },
+    { signal },
+  )) as BlendOutput;
+  const bestSingle = AUTO_CANDIDATES.reduce((a, b) =>
+    blend.singleScores[b] > blend.singleScores[a] ? b : a,
+  );
+  const members = Object.entries(blend.weights).map(([family, weight]) => ({
+    family: family as (typeof AUTO_CANDIDATES)[number],
+    weight,
+  }));
+  const useEnsemble =
+    members.length > 1 && blend.ensembleScore > blend.singleScores[bestSingle] + ENSEMBLE_MARGIN;
   const choice = useEnsemble
     ? `an ensemble (${members.map((m) => `${m.family} ${Math.round(m.weight * 100)}%`).join(', ')})`
     : bestSingle;

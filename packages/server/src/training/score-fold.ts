@@ -19,7 +19,12 @@ export function scoreFold(input: FoldInput): FoldOutput {
   });
   model.fit(frame.take(input.fitRows), takeTarget(rows.y, input.fitRows, rows.classes));
   const scoreFrame = frame.take(input.scoreRows);
-  const score = selectionScore(input.task, model, scoreFrame, takeTarget(rows.y, input.scoreRows, rows.classes));
+  const score = selectionScore(
+    input.task,
+    model,
+    scoreFrame,
+    takeTarget(rows.y, input.scoreRows, rows.classes),
+  );
   if (rows.classes === null) return { score, predictions: Float64Array.from(model.predict(scoreFrame)) };
   // Probabilities in the global class order (a fold may lack a rare class; its column stays 0).
   const proba = model.predictProba(scoreFrame);

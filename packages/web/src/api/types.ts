@@ -111,7 +111,7 @@ export interface Job {
   result: { modelId: string } | null;
 }
 
-export type ModelFamily = 'auto' | 'linear' | 'tree';
+export type ModelFamily = 'auto' | 'linear' | 'tree' | 'forest' | 'extra_trees' | 'gbdt' | 'knn' | 'nb';
 
 export interface TrainRequest {
   datasetId: string;
@@ -170,6 +170,14 @@ export interface ModelDetail extends ModelSummary {
   classes: string[] | null;
   confusionMatrix: ConfusionMatrix | null;
   params: Record<string, unknown>;
+  /** Why the task is what it is (detected, or chosen by the person). */
+  taskReason?: string;
+  /** Cross-validation score per family compared by 'auto' (ROC AUC, or −RMSE for regression). */
+  familyScores?: Record<string, number> | null;
+  /** When 'auto' chose an ensemble: its members and weights. */
+  members?: { family: string; weight: number }[] | null;
+  /** Columns left out of the features, with why. */
+  excluded?: { name: string; reason: string }[];
 }
 
 export type IssueSeverity = 'error' | 'warning' | 'info';

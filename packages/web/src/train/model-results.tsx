@@ -38,10 +38,38 @@ export function ModelResults({ model }: { model: ModelDetail }) {
           </Button>
         </Group>
       </Group>
+      <ModelChoice model={model} />
       <MetricCards task={model.task} metrics={model.metrics} />
       {model.confusionMatrix && model.confusionMatrix.labels.length > 0 && (
         <ConfusionMatrix confusion={model.confusionMatrix} nTest={split.nTest} />
       )}
     </Stack>
+  );
+}
+
+const FAMILY_NAMES: Record<string, string> = {
+  linear: 'linear',
+  gbdt: 'gradient boosting',
+  forest: 'random forest',
+  extra_trees: 'extra trees',
+  ensemble: 'ensemble',
+};
+
+/** How 'auto' chose: the cross-validation score of each family, and the ensemble's weights when it won. */
+function ModelChoice({ model }: { model: ModelDetail }) {
+  const scores = model.familyScores;
+  if (!scores) return null;
+  const metric = model.task === 'regression' ? 'RMSE' : 'ROC AUC';
+  const shown = (v: number) => (model.task === 'regression' ? -v : v).toPrecision(4);
+  return (
+    <Text size="sm" data-testid="model-choice">
+      Cross-validation on the training rows ({metric}):{' '}
+      {Object.entries(scores)
+        .map(([family, v]) => `${FAMILY_NAMES[family] ?? family} ${shown(v)}`)
+        .join(' · ')}
+      {model.members && model.members.length > 0
+        ? `. Chosen: an ensemble of ${model.members.map((m) => `${FAMILY_NAMES[m.family] ?? m.family} (${Math.round(m.weight * 100)}%)`).join(', ')}.`
+        : `. Chosen: ${FAMILY_NAMES[model.family] ?? model.family}.`}
+    </Text>
   );
 }

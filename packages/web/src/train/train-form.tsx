@@ -19,9 +19,14 @@ import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../components/error-alert';
 
 const FAMILIES: { value: ModelFamily; label: string }[] = [
-  { value: 'auto', label: 'Auto — compare by cross-validation' },
+  { value: 'auto', label: 'Auto — compare by cross-validation, ensemble the best' },
+  { value: 'gbdt', label: 'Histogram gradient boosting' },
+  { value: 'forest', label: 'Random forest' },
+  { value: 'extra_trees', label: 'Extra trees' },
   { value: 'linear', label: 'Linear/logistic regression' },
   { value: 'tree', label: 'Decision tree' },
+  { value: 'knn', label: 'k-nearest neighbours' },
+  { value: 'nb', label: 'Naive Bayes (classification)' },
 ];
 
 const TASKS: { value: Task; label: string }[] = [
