@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { type Labels, selectionFolds } from '@quarry/ml';
 import type { ColumnData } from '../datasets/service';
 import { prepareTarget, splitRows, takeTarget } from './split';
@@ -48,6 +49,9 @@ export async function runTraining(
   // One failed cell stops the others: they would only burn the threads.
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
+  // Every pool task listens to the signal: one per (family × fold) cell, more than Node's default warning limit.
+  setMaxListeners(0, signal);
+  if (options.signal !== undefined) setMaxListeners(0, options.signal);
   let done = 0;
   options.progress(
     0.02,
