@@ -89,3 +89,56 @@ describe('HistGradientBoosting vs scikit-learn on the reference data sets', () =
     });
   }
 });
+
+/** scikit-learn's parameter names in camelCase (`max_leaf_nodes` → `maxLeafNodes`), as Quarry spells them. */
+const camel = (params: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()), v]),
+  );
+
+describe('HistGradientBoosting vs scikit-learn with other losses and options', () => {
+  const specs = readSpecs();
+  for (const [label, variant] of Object.entries(reference.variants as Record<string, Variant>)) {
+    it(label, () => {
+      const spec = specs[variant.dataset];
+      const { frame, target, train, test } = loadTabular(variant.dataset, spec.target);
+      const { X, categorical } = frameToCodes(frame);
+      const params = {
+        ...settings,
+        categoricalFeatures: categorical.some(Boolean) ? categorical : null,
+        ...camel(variant.params),
+      };
+      // Sample weights 1, 2, 3, 1, 2, 3, ... over the training rows, as the script used.
+      const sampleWeight = variant.sample_weight
+        ? Float64Array.from(train, (_, i) => 1 + (i % 3))
+        : undefined;
+      let head: Float64Array;
+      if (spec.task === 'classification') {
+        const model = new HistGradientBoostingClassifier(params).fit(
+          X.takeRows(train),
+          takeLabels(toLabels(target), train),
+          {
+            sampleWeight,
+          },
+        );
+        const proba = model.predictProba(X.takeRows(test));
+        head = proba.column(proba.nCols - 1);
+      } else {
+        const y = Float64Array.from(train, (i) => Number(target[i]));
+        head = new HistGradientBoostingRegressor(params)
+          .fit(X.takeRows(train), y, { sampleWeight })
+          .predict(X.takeRows(test));
+      }
+      variant.head.forEach((v, i) => {
+        expect(Math.abs(head[i] - v)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v)));
+      });
+    });
+  }
+});
+
+interface Variant {
+  dataset: string;
+  params: Record<string, unknown>;
+  sample_weight: boolean;
+  head: number[];
+}

@@ -105,6 +105,98 @@ function initialRaw(baseline: Float64Array, n: number): Float64Array {
   return raw;
 }
 
+/** Binned rows and raw predictions of one side (training or validation), class-major: raw[k·n + i]. */
+interface Side extends Rows {
+  binned: Uint8Array;
+  raw: Float64Array;
+}
+
+/** One boosting run: the binned sides, the grower and the trees so far. */
+interface Run {
+  loss: BoostingLoss;
+  settings: BoostingSettings;
+  mapper: BinMapper;
+  baseline: Float64Array;
+  train: Side;
+  validation: Side | null;
+  gh: Float32Array;
+  constantHessian: boolean;
+  grower: TreeGrower;
+  store: TreeStore;
+  trainScore: number[];
+  validationScore: number[];
+}
+
+function startRun(data: BoostingData, settings: BoostingSettings): Run {
+  const { loss } = data;
+  const [trainRows, validationRows] = splitForValidation(data, settings);
+  const rng = new Rng(settings.randomState);
+  const mapper = fitBinMapper(trainRows.X, data.isCategorical, data.nCategories, settings.maxBins, rng);
+  const baseline = loss.baseline(trainRows.y, trainRows.w);
+  const side = (rows: Rows): Side => ({
+    ...rows,
+    binned: binMatrix(rows.X, mapper),
+    raw: initialRaw(baseline, rows.X.nRows),
+  });
+  const train = side(trainRows);
+  const n = train.X.nRows;
+  return {
+    loss,
+    settings,
+    mapper,
+    baseline,
+    train,
+    validation: validationRows === null ? null : side(validationRows),
+    gh: new Float32Array(2 * loss.nTreesPerIteration * n),
+    constantHessian: loss.unitHessian && train.w === null,
+    grower: new TreeGrower(train.binned, n, splitContext(mapper, train.binned, n, settings), {
+      maxLeafNodes: settings.maxLeafNodes,
+      maxDepth: settings.maxDepth,
+      minSamplesLeaf: settings.minSamplesLeaf,
+      shrinkage: settings.learningRate,
+    }),
+    store: new TreeStore(mapper),
+    trainScore: [],
+    validationScore: [],
+  };
+}
+
+/** One iteration: gradients at the current predictions, then one tree per class, added to the predictions. */
+function iterate(run: Run): void {
+  const { loss, train, validation, grower, store, gh } = run;
+  const n = train.X.nRows;
+  loss.gradients(train.y, train.w, train.raw, gh);
+  for (let k = 0; k < loss.nTreesPerIteration; k++) {
+    const root = grower.grow(gh.subarray(2 * k * n, 2 * (k + 1) * n), run.constantHessian);
+    const rows = grower.partition.rows;
+    const raw = train.raw.subarray(k * n, (k + 1) * n);
+    if (loss.refitLeaf) {
+      for (const leaf of grower.leaves) {
+        const update = loss.refitLeaf(train.y, train.w, raw, rows.subarray(leaf.start, leaf.end));
+        leaf.value = run.settings.learningRate * update;
+      }
+    }
+    const t = store.add(root);
+    for (const leaf of grower.leaves) {
+      for (let r = leaf.start; r < leaf.end; r++) raw[rows[r]] += leaf.value;
+    }
+    if (validation !== null) {
+      const m = validation.X.nRows;
+      addTreeBinned(store.view(), t, validation.binned, m, run.mapper.missingBin, validation.raw, k * m);
+    }
+  }
+}
+
+/** Records the early-stopping scores of the current model and says whether to stop. */
+function recordScores(run: Run): boolean {
+  const { settings, loss, train, validation } = run;
+  if (!settings.earlyStopping) return false;
+  run.trainScore.push(boostingScore(settings.scoring, loss, train.y, train.w, train.raw));
+  if (validation === null) return shouldStop(run.trainScore, settings.nIterNoChange, settings.tol);
+  run.validationScore.push(boostingScore(settings.scoring, loss, validation.y, validation.w, validation.raw));
+  return shouldStop(run.validationScore, settings.nIterNoChange, settings.tol);
+}
+
 /**
  * Gradient boosting on binned data (scikit-learn's `BaseHistGradientBoosting.fit`): bin the features once, start
  * from the loss's best constant, then per iteration compute gradients and hessians and grow one tree per class on
@@ -117,85 +209,21 @@ export function fitBoosting(
   options: FitOptions,
 ): BoostingResult {
   throwIfAborted(options.signal);
-  const { loss } = data;
-  const [train, validation] = splitForValidation(data, settings);
-  const n = train.X.nRows;
-  const nCodes = data.nCategories;
-  const mapper = fitBinMapper(
-    train.X,
-    data.isCategorical,
-    nCodes,
-    settings.maxBins,
-    new Rng(settings.randomState),
-  );
-  const binned = binMatrix(train.X, mapper);
-  const binnedValidation = validation === null ? null : binMatrix(validation.X, mapper);
-  const nValidation = validation === null ? 0 : validation.X.nRows;
-
-  const K = loss.nTreesPerIteration;
-  const baseline = loss.baseline(train.y, train.w);
-  const raw = initialRaw(baseline, n);
-  const rawValidation = initialRaw(baseline, nValidation);
-  const gh = new Float32Array(2 * K * n);
-  const constantHessian = loss.unitHessian && train.w === null;
-  const grower = new TreeGrower(binned, n, splitContext(mapper, binned, n, settings), {
-    maxLeafNodes: settings.maxLeafNodes,
-    maxDepth: settings.maxDepth,
-    minSamplesLeaf: settings.minSamplesLeaf,
-    shrinkage: settings.learningRate,
-  });
-  const store = new TreeStore(mapper);
-  const trainScore: number[] = [];
-  const validationScore: number[] = [];
-  const recordScores = (): boolean => {
-    if (!settings.earlyStopping) return false;
-    trainScore.push(boostingScore(settings.scoring, loss, train.y, train.w, raw));
-    if (validation === null) return shouldStop(trainScore, settings.nIterNoChange, settings.tol);
-    validationScore.push(boostingScore(settings.scoring, loss, validation.y, validation.w, rawValidation));
-    return shouldStop(validationScore, settings.nIterNoChange, settings.tol);
-  };
-  recordScores();
-
+  const run = startRun(data, settings);
+  recordScores(run);
   let nIter = 0;
   while (nIter < settings.maxIter) {
     throwIfAborted(options.signal);
-    loss.gradients(train.y, train.w, raw, gh);
-    for (let k = 0; k < K; k++) {
-      const root = grower.grow(gh.subarray(2 * k * n, 2 * (k + 1) * n), constantHessian);
-      const rows = grower.rows;
-      if (loss.refitLeaf) {
-        const rawK = raw.subarray(k * n, (k + 1) * n);
-        for (const leaf of grower.leaves) {
-          const leafRows = rows.subarray(leaf.start, leaf.end);
-          leaf.value = settings.learningRate * loss.refitLeaf(train.y, train.w, rawK, leafRows);
-        }
-      }
-      const t = store.add(root);
-      for (const leaf of grower.leaves) {
-        const offset = k * n;
-        for (let r = leaf.start; r < leaf.end; r++) raw[offset + rows[r]] += leaf.value;
-      }
-      if (binnedValidation !== null) {
-        addTreeBinned(
-          store.view(),
-          t,
-          binnedValidation,
-          nValidation,
-          mapper.missingBin,
-          rawValidation,
-          k * nValidation,
-        );
-      }
-    }
+    iterate(run);
     nIter++;
     options.onProgress?.(nIter / settings.maxIter, `iteration ${nIter}`);
-    if (recordScores()) break;
+    if (recordScores(run)) break;
   }
   return {
-    trees: store.finish(),
-    baseline,
+    trees: run.store.finish(),
+    baseline: run.baseline,
     nIter,
-    trainScore: Float64Array.from(trainScore),
-    validationScore: Float64Array.from(validationScore),
+    trainScore: Float64Array.from(run.trainScore),
+    validationScore: Float64Array.from(run.validationScore),
   };
 }

@@ -63,7 +63,7 @@ describe('TreeGrower', () => {
     const { grower } = grow(null);
     const seen = new Uint8Array(n);
     for (const leaf of grower.leaves) {
-      const rows = grower.rows.subarray(leaf.start, leaf.end);
+      const rows = grower.partition.rows.subarray(leaf.start, leaf.end);
       let sum = 0;
       for (const r of rows) {
         seen[r]++;
@@ -79,7 +79,7 @@ describe('TreeGrower', () => {
   it('sends rows to the side their bins say', () => {
     const { grower, root } = grow(null);
     const check = (node: GrowNode, path: (r: number) => boolean) => {
-      for (let k = node.start; k < node.end; k++) expect(path(grower.rows[k])).toBe(true);
+      for (let k = node.start; k < node.end; k++) expect(path(grower.partition.rows[k])).toBe(true);
     };
     check(root.left!, (r) => x0[r] === 0);
     check(root.right!.right!, (r) => x0[r] === 1 && x1[r] === 1);

@@ -1,5 +1,5 @@
-import { HistogramBuilder, HistogramPool, subtractHistograms } from './histogram';
-import { partitionRows } from './partition';
+import { HistogramBuilder, HistogramPool } from './histogram';
+import { RowPartition } from './partition';
 import { findBestSplit, type SplitContext, SplitInfo, SplitScratch } from './splitting';
 
 export interface GrowerParams {
@@ -44,8 +44,8 @@ export class GrowNode {
  * after tree.
  */
 export class TreeGrower {
-  /** After `grow`, every leaf owns `rows[leaf.start:leaf.end)`. */
-  readonly rows: Int32Array;
+  /** After `grow`, every leaf owns `partition.rows[leaf.start:leaf.end)`. */
+  readonly partition: RowPartition;
   /** The leaves of the last grown tree. */
   leaves: GrowNode[] = [];
   readonly #binned: Uint8Array;
@@ -53,24 +53,17 @@ export class TreeGrower {
   readonly #params: GrowerParams;
   readonly #builder: HistogramBuilder;
   readonly #pool: HistogramPool;
-  readonly #partitionScratch: Int32Array;
-  readonly #goesLeft = new Uint8Array(256);
   readonly #splitScratch = new SplitScratch();
   #splittable: GrowNode[] = [];
-  #gh: Float32Array = new Float32Array(0);
   #constantHessian = false;
-  // Each row is 1 minimum hessian unit when hessians are constant (scikit-learn's `min_hessian_to_split`).
-  readonly #minHessianToSplit: number;
 
   constructor(binned: Uint8Array, nRows: number, ctx: SplitContext, params: GrowerParams) {
     this.#binned = binned;
     this.#ctx = ctx;
     this.#params = params;
-    this.#builder = new HistogramBuilder(binned, nRows, ctx.nFeatures, ctx.nBins);
+    this.#builder = new HistogramBuilder(binned, nRows, ctx.nBinsNonMissing, ctx.nBins, ctx.missingBin);
     this.#pool = new HistogramPool(this.#builder.size);
-    this.rows = new Int32Array(nRows);
-    this.#partitionScratch = new Int32Array(nRows);
-    this.#minHessianToSplit = ctx.minHessianToSplit;
+    this.partition = new RowPartition(nRows);
   }
 
   /**
@@ -78,24 +71,26 @@ export class TreeGrower {
    * root. With `constantHessian`, every hessian is 1 and the row counts stand in for hessian sums.
    */
   grow(gh: Float32Array, constantHessian: boolean): GrowNode {
-    const n = this.rows.length;
-    for (let i = 0; i < n; i++) this.rows[i] = i;
-    this.#gh = gh;
+    const { partition } = this;
+    const n = partition.rows.length;
+    partition.reset(gh);
     this.#constantHessian = constantHessian;
     this.leaves = [];
     this.#splittable = [];
     let sumGradients = 0;
     let sumHessians = 0;
-    for (let i = 0; i < n; i++) sumGradients += gh[2 * i];
+    for (let i = 0; i < n; i++) {
+      sumGradients += gh[2 * i];
+      sumHessians += gh[2 * i + 1];
+    }
     if (constantHessian) sumHessians = n;
-    else for (let i = 0; i < n; i++) sumHessians += gh[2 * i + 1];
     // The root's own value is 0, as in scikit-learn (only differences of gains matter at the root).
     const root = new GrowNode(0, n, 0, sumGradients, sumHessians, 0);
-    if (n < 2 * this.#params.minSamplesLeaf || sumHessians < this.#minHessianToSplit) {
+    if (n < 2 * this.#params.minSamplesLeaf || sumHessians < this.#ctx.minHessianToSplit) {
       this.#finalize(root);
     } else {
       root.hist = this.#pool.acquire();
-      this.#builder.build(gh, constantHessian, this.rows, 0, n, root.hist);
+      this.#builder.build(partition.rows, partition.gh, 0, n, constantHessian, root.hist);
       this.#findSplit(root);
     }
     while (this.#splittable.length > 0) this.#splitNext();
@@ -130,16 +125,14 @@ export class TreeGrower {
     const { maxLeafNodes, maxDepth, minSamplesLeaf } = this.#params;
     const node = this.#popBest();
     const split = node.split;
-    const position = partitionRows(
+    const { partition } = this;
+    const position = partition.split(
       split,
       this.#binned,
-      this.rows.length,
+      partition.rows.length,
       this.#ctx.missingBin,
-      this.rows,
       node.start,
       node.end,
-      this.#partitionScratch,
-      this.#goesLeft,
     );
     const depth = node.depth + 1;
     const nLeaves = this.leaves.length + this.#splittable.length + 2;
@@ -189,8 +182,15 @@ export class TreeGrower {
     const smaller = left.nSamples < right.nSamples ? left : right;
     const larger = smaller === left ? right : left;
     smaller.hist = this.#pool.acquire();
-    this.#builder.build(this.#gh, this.#constantHessian, this.rows, smaller.start, smaller.end, smaller.hist);
-    subtractHistograms(parentHist, smaller.hist);
+    this.#builder.build(
+      partition.rows,
+      partition.gh,
+      smaller.start,
+      smaller.end,
+      this.#constantHessian,
+      smaller.hist,
+    );
+    this.#builder.subtract(parentHist, smaller.hist);
     larger.hist = parentHist;
     for (const child of [left, right]) {
       if (child.isLeaf) {

@@ -1,3 +1,13 @@
+import {
+  accumulateNode1,
+  accumulateNode4,
+  accumulateNode8,
+  accumulateRoot1,
+  accumulateRoot4,
+  accumulateRoot8,
+  type KernelInput,
+} from './histogram-kernels';
+
 /**
  * Per-node histograms: for every feature and bin, the sums of the gradients and hessians of the node's rows and
  * their count (scikit-learn's `histogram.pyx`, LightGBM's `FeatureHistogram`). One node's histograms are one flat
@@ -7,197 +17,103 @@
  *   hist[(f · nBins + b) · 3 + 1]   Σ hessian    (left at 0 when hessians are constant: the count stands in)
  *   hist[(f · nBins + b) · 3 + 2]   row count
  *
- * Gradients and hessians come interleaved in one `Float32Array`, row after row (`gh[2i]`, `gh[2i + 1]`), like
- * scikit-learn's float32 gradient buffers, so the sums here equal scikit-learn's to the last bit.
+ * A node is a range `[start, end)` of the partition (see `partition.ts`): `rows[k]` is a row index and
+ * `gh[2k]`, `gh[2k + 1]` its gradient and hessian, float32 like scikit-learn's, summed in the same order, so the
+ * sums here equal scikit-learn's to the last bit.
  */
 export const HIST_STRIDE = 3;
 
 export class HistogramBuilder {
   readonly nBins: number;
   readonly size: number;
-  readonly #binned: Uint8Array;
-  readonly #nRows: number;
+  readonly #input: KernelInput;
   readonly #nFeatures: number;
-  // The node's gradients and hessians gathered in row order, so the per-feature passes read them sequentially.
-  readonly #orderedG: Float64Array;
-  readonly #orderedH: Float64Array;
+  /**
+   * The slots rows can reach, as [start, end) pairs: per feature its non-missing bins and the missing bin. Only
+   * these are cleared before a build (the others are never read), which matters for features with few distinct
+   * values.
+   */
+  readonly #used: Int32Array;
+  /** Row counts per feature and bin at the root: the same for every tree of a fit, so counted only once. */
+  #rootCounts: Float64Array | null = null;
 
-  constructor(binned: Uint8Array, nRows: number, nFeatures: number, nBins: number) {
-    this.#binned = binned;
-    this.#nRows = nRows;
+  /** `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1. */
+  constructor(
+    binned: Uint8Array,
+    nRows: number,
+    nBinsNonMissing: Int32Array,
+    nBins: number,
+    missingBin: number,
+  ) {
+    const nFeatures = nBinsNonMissing.length;
+    const span = nBins * HIST_STRIDE;
+    this.#input = { binned, nRows, span };
     this.#nFeatures = nFeatures;
     this.nBins = nBins;
-    this.size = nFeatures * nBins * HIST_STRIDE;
-    this.#orderedG = new Float64Array(nRows);
-    this.#orderedH = new Float64Array(nRows);
+    this.size = nFeatures * span;
+    const used: number[] = [];
+    for (let f = 0; f < nFeatures; f++) {
+      used.push(f * span, f * span + nBinsNonMissing[f] * HIST_STRIDE);
+      used.push(f * span + missingBin * HIST_STRIDE, f * span + (missingBin + 1) * HIST_STRIDE);
+    }
+    this.#used = Int32Array.from(used);
+  }
+
+  /** Sets the reachable slots of `hist` to 0. */
+  clear(hist: Float64Array): void {
+    const used = this.#used;
+    for (let r = 0; r < used.length; r += 2) hist.fill(0, used[r], used[r + 1]);
   }
 
   /**
-   * Builds the histograms of the rows `rows[start:end)` into `out` (overwritten). With `constantHessian`, the
-   * hessian sums are not accumulated (scikit-learn's `_build_histogram_no_hessian`). The root (all rows, in order)
-   * reads the gradients and the binned columns directly, without gathering through `rows`.
+   * hist(larger child) = hist(parent) − hist(smaller child), in place in the parent's buffer. Over every slot: one
+   * flat loop is faster than visiting only the reachable ones (unreachable slots hold leftovers nobody reads).
+   */
+  subtract(parent: Float64Array, sibling: Float64Array): void {
+    for (let k = 0; k < parent.length; k++) parent[k] -= sibling[k];
+  }
+
+  /**
+   * Builds the histograms of the node `[start, end)` into `out` (overwritten). With `constantHessian`, the
+   * hessian sums are not accumulated (scikit-learn's `_build_histogram_no_hessian`). A node with every row is the
+   * root, whose rows are 0..n−1 in order.
    */
   build(
-    gh: Float32Array,
-    constantHessian: boolean,
     rows: Int32Array,
+    gh: Float32Array,
     start: number,
     end: number,
-    out: Float64Array,
-  ) {
-    const m = end - start;
-    const root = m === this.#nRows;
-    if (!root) {
-      const og = this.#orderedG;
-      const oh = this.#orderedH;
-      for (let i = 0; i < m; i++) {
-        const r = rows[start + i] << 1;
-        og[i] = gh[r];
-        oh[i] = gh[r + 1];
-      }
-    }
-    out.fill(0);
-    const p = this.#nFeatures;
-    let f = 0;
-    for (; f + 4 <= p; f += 4) {
-      if (root) this.#accumulateRoot4(f, gh, constantHessian, out);
-      else this.#accumulate4(f, rows, start, m, constantHessian, out);
-    }
-    for (; f < p; f++) this.#accumulate1(f, root ? null : rows, start, m, gh, constantHessian, out);
-  }
-
-  /**
-   * The hot kernel: four features per pass over the rows, so each row index and gradient is loaded once for four
-   * histograms (about 2× faster than one feature per pass in V8). Plain version, for each feature f:
-   *
-   *   for (i = 0; i < m; i++) { b = (f·nBins + binned[f·n + rows[start+i]])·3; out[b] += g[i]; out[b+1] += h[i]; out[b+2] += 1 }
-   */
-  #accumulate4(
-    f: number,
-    rows: Int32Array,
-    start: number,
-    m: number,
     constantHessian: boolean,
     out: Float64Array,
   ) {
-    const binned = this.#binned;
-    const og = this.#orderedG;
-    const oh = this.#orderedH;
-    const n = this.#nRows;
-    const span = this.nBins * HIST_STRIDE;
-    const c0 = f * n;
-    const c1 = c0 + n;
-    const c2 = c1 + n;
-    const c3 = c2 + n;
-    const h0 = f * span;
-    const h1 = h0 + span;
-    const h2 = h1 + span;
-    const h3 = h2 + span;
-    if (constantHessian) {
-      for (let i = 0; i < m; i++) {
-        const r = rows[start + i];
-        const g = og[i];
-        let b = h0 + binned[c0 + r] * 3;
-        out[b] += g;
-        out[b + 2] += 1;
-        b = h1 + binned[c1 + r] * 3;
-        out[b] += g;
-        out[b + 2] += 1;
-        b = h2 + binned[c2 + r] * 3;
-        out[b] += g;
-        out[b + 2] += 1;
-        b = h3 + binned[c3 + r] * 3;
-        out[b] += g;
-        out[b + 2] += 1;
-      }
+    this.clear(out);
+    const p = this.#nFeatures;
+    const input = this.#input;
+    let f = 0;
+    if (end - start === input.nRows) {
+      for (; f + 8 <= p; f += 8) accumulateRoot8(input, f, gh, constantHessian, out);
+      for (; f + 4 <= p; f += 4) accumulateRoot4(input, f, gh, constantHessian, out);
+      for (; f < p; f++) accumulateRoot1(input, f, gh, constantHessian, out);
+      // Counts of unreachable bins are 0: writing them all keeps this loop simple.
+      const counts = this.#countRoot();
+      for (let k = 0; k < counts.length; k++) out[k * HIST_STRIDE + 2] = counts[k];
       return;
     }
-    for (let i = 0; i < m; i++) {
-      const r = rows[start + i];
-      const g = og[i];
-      const h = oh[i];
-      let b = h0 + binned[c0 + r] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-      b = h1 + binned[c1 + r] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-      b = h2 + binned[c2 + r] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-      b = h3 + binned[c3 + r] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-    }
+    for (; f + 8 <= p; f += 8) accumulateNode8(input, f, rows, gh, start, end, constantHessian, out);
+    for (; f + 4 <= p; f += 4) accumulateNode4(input, f, rows, gh, start, end, constantHessian, out);
+    for (; f < p; f++) accumulateNode1(input, f, rows, gh, start, end, constantHessian, out);
   }
 
-  /** `#accumulate4` for the root: row i is simply i, and its gradient and hessian are `gh[2i]`, `gh[2i + 1]`. */
-  #accumulateRoot4(f: number, gh: Float32Array, constantHessian: boolean, out: Float64Array) {
-    const binned = this.#binned;
-    const n = this.#nRows;
-    const span = this.nBins * HIST_STRIDE;
-    const c0 = f * n;
-    const c1 = c0 + n;
-    const c2 = c1 + n;
-    const c3 = c2 + n;
-    const h0 = f * span;
-    const h1 = h0 + span;
-    const h2 = h1 + span;
-    const h3 = h2 + span;
-    // With constant hessians the hessian slots get 0 added instead of a second loop: the root is one pass of many.
-    const hessianScale = constantHessian ? 0 : 1;
-    for (let i = 0; i < n; i++) {
-      const g = gh[2 * i];
-      const h = gh[2 * i + 1] * hessianScale;
-      let b = h0 + binned[c0 + i] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-      b = h1 + binned[c1 + i] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-      b = h2 + binned[c2 + i] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
-      b = h3 + binned[c3 + i] * 3;
-      out[b] += g;
-      out[b + 1] += h;
-      out[b + 2] += 1;
+  #countRoot(): Float64Array {
+    if (this.#rootCounts !== null) return this.#rootCounts;
+    const { binned, nRows: n } = this.#input;
+    const counts = new Float64Array(this.#nFeatures * this.nBins);
+    for (let f = 0; f < this.#nFeatures; f++) {
+      for (let i = 0; i < n; i++) counts[f * this.nBins + binned[f * n + i]]++;
     }
+    this.#rootCounts = counts;
+    return counts;
   }
-
-  /** One feature per pass, for the features left over after the blocks of four. */
-  #accumulate1(
-    f: number,
-    rows: Int32Array | null,
-    start: number,
-    m: number,
-    gh: Float32Array,
-    constantHessian: boolean,
-    out: Float64Array,
-  ) {
-    const binned = this.#binned;
-    const column = f * this.#nRows;
-    const base = f * this.nBins * HIST_STRIDE;
-    for (let i = 0; i < m; i++) {
-      const r = rows === null ? i : rows[start + i];
-      const b = base + binned[column + r] * 3;
-      out[b] += rows === null ? gh[2 * i] : this.#orderedG[i];
-      if (!constantHessian) out[b + 1] += rows === null ? gh[2 * i + 1] : this.#orderedH[i];
-      out[b + 2] += 1;
-    }
-  }
-}
-
-/** hist(larger child) = hist(parent) − hist(smaller child), in place in the parent's buffer. */
-export function subtractHistograms(parent: Float64Array, sibling: Float64Array): void {
-  for (let k = 0; k < parent.length; k++) parent[k] -= sibling[k];
 }
 
 /**

@@ -17,8 +17,9 @@ export interface HistGradientBoostingParams {
   /** Bins for non-missing values per feature (at most 255); missing values get one more bin. */
   maxBins: number;
   /**
-   * Features split natively as categories: a boolean mask, feature indices, 'from_dtype' (the categorical columns
-   * of a frame) or null. Their values must be integer codes in [0, maxBins) (frames are encoded automatically).
+   * Features split natively as categories: a boolean mask, feature indices, column names, 'from_dtype' (the
+   * categorical columns of a frame) or null. Their values must be integer codes in [0, maxBins) (frame categories
+   * are encoded automatically).
    */
   categoricalFeatures: CategoricalFeatures;
   /** 'auto' stops early when there are more than 10 000 rows. */

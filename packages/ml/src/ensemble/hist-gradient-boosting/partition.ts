@@ -2,49 +2,83 @@ import { hasBit } from './bitset';
 import type { SplitInfo } from './splitting';
 
 /**
- * Splits a node's rows in place (LightGBM's `DataPartition`, scikit-learn's `Splitter.split_indices`): every node
- * owns a contiguous range of one row-index array, and splitting it reorders that range so the left child's rows
- * come first. The partition is stable — both children keep their rows in increasing order — so the histogram
- * passes read the binned columns forwards and sum in the same order as scikit-learn.
+ * The rows of a growing tree, node by node (LightGBM's `DataPartition`, scikit-learn's `Splitter.partition`):
+ * every node owns a contiguous range of one row-index array, and splitting a node reorders its range so the left
+ * child's rows come first. The partition is stable — both children keep their rows in increasing order — so
+ * histograms sum in the same order as scikit-learn's.
  *
  *   rows = [ … | a b c d e f g h | … ]   →   [ … | a c d g | b e f h | … ]
- *               start         end               start   ↑ returned position
+ *               start         end               start   ↑ first right row
  *
- * `goesLeft` (256 entries, overwritten) and `scratch` (one slot per row) are reusable buffers. Returns the position
- * of the first right row.
+ * The gradients and hessians travel with the rows (`gh[2k]`, `gh[2k + 1]` belong to `rows[k]`), so a node's
+ * histograms read them sequentially instead of gathering them through the row indices.
  */
-export function partitionRows(
-  split: SplitInfo,
-  binned: Uint8Array,
-  nRows: number,
-  missingBin: number,
-  rows: Int32Array,
-  start: number,
-  end: number,
-  scratch: Int32Array,
-  goesLeft: Uint8Array,
-): number {
-  // One lookup per row for both kinds of split: numeric (bin ≤ threshold, plus the missing bin when missing
-  // values go left) and categorical (the bins in the left set, the missing bin included when it goes left).
-  for (let b = 0; b < 256; b++) {
-    const left = split.isCategorical
-      ? hasBit(split.leftBins, 0, b)
-      : b <= split.bin || (split.missingGoesLeft && b === missingBin);
-    goesLeft[b] = left ? 1 : 0;
+export class RowPartition {
+  readonly rows: Int32Array;
+  readonly gh: Float32Array;
+  // The same (gradient, hessian) float32 pairs seen as one 8-byte number each, to move both in one step: the
+  // bits are copied as they are (a pair would only read as NaN if its hessian were NaN or infinite, which
+  // the losses never produce).
+  readonly #pairs: Float64Array;
+  readonly #rowScratch: Int32Array;
+  readonly #pairScratch: Float64Array;
+  readonly #goesLeft = new Uint8Array(256);
+
+  constructor(nRows: number) {
+    this.rows = new Int32Array(nRows);
+    this.gh = new Float32Array(2 * nRows);
+    this.#pairs = new Float64Array(this.gh.buffer);
+    this.#rowScratch = new Int32Array(nRows);
+    this.#pairScratch = new Float64Array(nRows);
   }
-  const column = split.feature * nRows;
-  let write = start;
-  let nRight = 0;
-  // Branch-free (a row's direction is unpredictable): write the row to both sides, advance one of them.
-  // Plain version: if (goesLeft[bin]) rows[write++] = r; else scratch[nRight++] = r;
-  for (let i = start; i < end; i++) {
-    const r = rows[i];
-    const left = goesLeft[binned[column + r]];
-    rows[write] = r;
-    scratch[nRight] = r;
-    write += left;
-    nRight += 1 - left;
+
+  /** Every row in one node, in order, with its gradient and hessian from `gh` (row-indexed). */
+  reset(gh: Float32Array): void {
+    const rows = this.rows;
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    this.gh.set(gh.subarray(0, 2 * rows.length));
   }
-  rows.set(scratch.subarray(0, nRight), write);
-  return write;
+
+  /** Splits the node `[start, end)` by `split` and returns the position of its first right row. */
+  split(
+    split: SplitInfo,
+    binned: Uint8Array,
+    nRows: number,
+    missingBin: number,
+    start: number,
+    end: number,
+  ): number {
+    // One lookup per row for both kinds of split: numeric (bin ≤ threshold, plus the missing bin when missing
+    // values go left) and categorical (the bins in the left set, the missing bin included when it goes left).
+    const goesLeft = this.#goesLeft;
+    for (let b = 0; b < 256; b++) {
+      const left = split.isCategorical
+        ? hasBit(split.leftBins, 0, b)
+        : b <= split.bin || (split.missingGoesLeft && b === missingBin);
+      goesLeft[b] = left ? 1 : 0;
+    }
+    const rows = this.rows;
+    const pairs = this.#pairs;
+    const rowScratch = this.#rowScratch;
+    const pairScratch = this.#pairScratch;
+    const column = split.feature * nRows;
+    let write = start;
+    let nRight = 0;
+    // Branch-free (a row's direction is unpredictable): write the row to both sides, advance one of them.
+    // Plain version: if (goesLeft[bin]) keep it at rows[write++]; else move it to scratch[nRight++].
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      const pair = pairs[i];
+      const left = goesLeft[binned[column + r]];
+      rows[write] = r;
+      pairs[write] = pair;
+      rowScratch[nRight] = r;
+      pairScratch[nRight] = pair;
+      write += left;
+      nRight += 1 - left;
+    }
+    rows.set(rowScratch.subarray(0, nRight), write);
+    pairs.set(pairScratch.subarray(0, nRight), write);
+    return write;
+  }
 }

@@ -1,6 +1,6 @@
 import type { Matrix } from '../../core/matrix';
 import type { BinMapper } from './binning';
-import { BITSET_WORDS, hasBit } from './bitset';
+import { BITSET_WORDS } from './bitset';
 import type { GrowNode } from './grower';
 
 /**
@@ -160,6 +160,8 @@ export function addTreeRaw(
 ): void {
   const { feature, threshold, missingGoesLeft, left, right, value, bitsetIndex, bitsets } = trees;
   const { nRows: n, data } = X;
+  // Locals, not imports, in the hot loop (imports can compile to getter calls under CommonJS transforms).
+  const words = BITSET_WORDS;
   const root = trees.treeStart[t];
   for (let i = 0; i < n; i++) {
     let node = root;
@@ -173,10 +175,11 @@ export function addTreeRaw(
         goLeft = x <= threshold[node];
       } else if (!(x >= 0 && x < 256 && Number.isInteger(x))) {
         goLeft = missingGoesLeft[node] === 1;
-      } else if (hasBit(bitsets, bitsetIndex[node] * BITSET_WORDS, x)) {
+      } else if ((bitsets[bitsetIndex[node] * words + (x >>> 5)] & (1 << (x & 31))) !== 0) {
         goLeft = true;
       } else {
-        goLeft = hasBit(knownCategories, f * BITSET_WORDS, x) ? false : missingGoesLeft[node] === 1;
+        const known = (knownCategories[f * words + (x >>> 5)] & (1 << (x & 31))) !== 0;
+        goLeft = known ? false : missingGoesLeft[node] === 1;
       }
       node = goLeft ? left[node] : right[node];
     }
@@ -195,6 +198,7 @@ export function addTreeBinned(
   offset: number,
 ): void {
   const { feature, binThreshold, missingGoesLeft, left, right, value, bitsetIndex, bitsets } = trees;
+  const words = BITSET_WORDS;
   const root = trees.treeStart[t];
   for (let i = 0; i < nRows; i++) {
     let node = root;
@@ -202,7 +206,8 @@ export function addTreeBinned(
       const b = binned[feature[node] * nRows + i];
       let goLeft: boolean;
       if (b === missingBin) goLeft = missingGoesLeft[node] === 1;
-      else if (bitsetIndex[node] >= 0) goLeft = hasBit(bitsets, bitsetIndex[node] * BITSET_WORDS, b);
+      else if (bitsetIndex[node] >= 0)
+        goLeft = (bitsets[bitsetIndex[node] * words + (b >>> 5)] & (1 << (b & 31))) !== 0;
       else goLeft = b <= binThreshold[node];
       node = goLeft ? left[node] : right[node];
     }

@@ -55,6 +55,8 @@ export class SplitInfo {
   valueRight = 0;
 }
 
+// Hot loops read the histogram layout's stride from a local: imported bindings can compile to getter calls when
+// modules are transformed to CommonJS (tsx, Vitest).
 /** Smoothing of per-category ratios, and the least hessian a category needs to be ordered (LightGBM's `cat_smooth`). */
 const MIN_CAT_SUPPORT = 10;
 
@@ -127,15 +129,18 @@ function scanLeftToRight(
   const { nSamples, sumGradients, sumHessians } = node;
   const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2 } = ctx;
   const parentLoss = sumGradients * node.value;
-  const base = f * ctx.nBins * HIST_STRIDE;
+  const stride = HIST_STRIDE;
+  const base = f * ctx.nBins * stride;
   const end = ctx.nBinsNonMissing[f] - 1 + ctx.hasMissing[f];
+  // With constant hessians the count slot is the hessian sum.
+  const hessian = constantHessian ? 2 : 1;
   let gL = 0;
   let hL = 0;
   let nL = 0;
   for (let b = 0; b < end; b++) {
-    const k = base + b * HIST_STRIDE;
+    const k = base + b * stride;
     nL += hist[k + 2];
-    hL += constantHessian ? hist[k + 2] : hist[k + 1];
+    hL += hist[k + hessian];
     gL += hist[k];
     if (nL < minSamplesLeaf) continue;
     if (nSamples - nL < minSamplesLeaf) break;
@@ -163,14 +168,16 @@ function scanRightToLeft(
   const { nSamples, sumGradients, sumHessians } = node;
   const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2 } = ctx;
   const parentLoss = sumGradients * node.value;
-  const base = f * ctx.nBins * HIST_STRIDE;
+  const stride = HIST_STRIDE;
+  const base = f * ctx.nBins * stride;
+  const hessian = constantHessian ? 2 : 1;
   let gR = 0;
   let hR = 0;
   let nR = 0;
   for (let b = ctx.nBinsNonMissing[f] - 2; b >= 0; b--) {
-    const k = base + (b + 1) * HIST_STRIDE;
+    const k = base + (b + 1) * stride;
     nR += hist[k + 2];
-    hR += constantHessian ? hist[k + 2] : hist[k + 1];
+    hR += hist[k + hessian];
     gR += hist[k];
     const nL = nSamples - nR;
     const hL = sumHessians - hR;
@@ -207,7 +214,8 @@ function scanCategories(
   const { nSamples, sumGradients, sumHessians } = node;
   const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2, missingBin } = ctx;
   const { catBins, catValues } = scratch;
-  const base = f * ctx.nBins * HIST_STRIDE;
+  const stride = HIST_STRIDE;
+  const base = f * ctx.nBins * stride;
   // 1 when hessians are constant: it turns hessian sums into row counts for the support test.
   const supportFactor = nSamples / sumHessians;
   const nCodes = ctx.nBinsNonMissing[f];
@@ -217,7 +225,7 @@ function scanCategories(
       if (!ctx.hasMissing[f]) break;
       b = missingBin;
     }
-    const k = base + b * HIST_STRIDE;
+    const k = base + b * stride;
     const h = constantHessian ? hist[k + 2] : hist[k + 1];
     if (h * supportFactor < MIN_CAT_SUPPORT) continue;
     // Insertion by value keeps the order stable for ties (at most 256 categories).
@@ -241,7 +249,7 @@ function scanCategories(
     let nL = 0;
     for (let i = 0; i < middle; i++) {
       const sorted = direction === 1 ? i : used - 1 - i;
-      const k = base + catBins[sorted] * HIST_STRIDE;
+      const k = base + catBins[sorted] * stride;
       nL += hist[k + 2];
       hL += constantHessian ? hist[k + 2] : hist[k + 1];
       gL += hist[k];

@@ -25,6 +25,16 @@ describe('readFitInput', () => {
     );
   });
 
+  it('reads column names for frames only', () => {
+    expect(Array.from(readFitInput(frame, ['city'], 255, 'T').isCategorical)).toEqual([0, 1]);
+    expect(() => readFitInput(frame, ['town'], 255, 'T')).toThrow(
+      expect.objectContaining({ code: 'INVALID_PARAMETER' }),
+    );
+    expect(() => readFitInput(Matrix.fromColumns([[1]]), ['x0'], 255, 'T')).toThrow(
+      /matrix has no column names/,
+    );
+  });
+
   it('turns frame categories into compact codes in level order and records the levels', () => {
     const input = readFitInput(frame, 'from_dtype', 255, 'T');
     expect(input.featureNames).toEqual(['size', 'city']);

@@ -5,8 +5,11 @@ import type { Tabular } from '../../core/roles';
 import { asMatrix, checkColumnCount, checkNotEmpty } from '../../core/validation';
 import { BITSET_WORDS, setBit } from './bitset';
 
-/** Which features are categorical: a mask, a list of indices, or (for frames) the categorical columns. */
-export type CategoricalFeatures = boolean[] | number[] | 'from_dtype' | null;
+/**
+ * Which features are categorical: a boolean mask, feature indices, column names (frames only), or 'from_dtype'
+ * (the categorical columns of a frame).
+ */
+export type CategoricalFeatures = boolean[] | number[] | string[] | 'from_dtype' | null;
 
 /** What fit learns about the input layout, needed to read prediction input the same way. */
 export interface InputLayout {
@@ -29,7 +32,7 @@ export interface FitInput extends InputLayout {
 function invalidCategorical(kind: string, why: string): MlError {
   return new MlError(
     'INVALID_PARAMETER',
-    `The 'categoricalFeatures' parameter of ${kind} ${why}. Pass a boolean mask with one entry per feature, a list of feature indices, 'from_dtype' or null.`,
+    `The 'categoricalFeatures' parameter of ${kind} ${why}. Pass a boolean mask with one entry per feature, feature indices, column names, 'from_dtype' or null.`,
     { details: { kind, parameter: 'categoricalFeatures' } },
   );
 }
@@ -51,6 +54,16 @@ function categoricalMask(spec: CategoricalFeatures, X: Tabular, kind: string): U
     spec.forEach((v, j) => {
       mask[j] = v ? 1 : 0;
     });
+    return mask;
+  }
+  if (spec.every((v) => typeof v === 'string')) {
+    if (!(X instanceof Frame))
+      throw invalidCategorical(kind, 'names columns, but a matrix has no column names');
+    for (const name of spec) {
+      const j = X.names.indexOf(name);
+      if (j < 0) throw invalidCategorical(kind, `names '${name}', which is not a column of the data`);
+      mask[j] = 1;
+    }
     return mask;
   }
   for (const j of spec) {
