@@ -115,6 +115,57 @@ export {
 export { RandomForestRegressor, type RandomForestRegressorParams } from './ensemble/random-forest-regressor';
 export { VotingClassifier } from './ensemble/voting-classifier';
 export { VotingRegressor } from './ensemble/voting-regressor';
+// forecasting
+export { acf } from './forecasting/acf';
+export { AutoARIMA, type AutoArimaParams } from './forecasting/auto-arima';
+export {
+  type BacktestFold,
+  type BacktestOptions,
+  type BacktestResult,
+  backtest,
+} from './forecasting/backtest';
+export { type ClassicalDecomposition, classicalDecomposition } from './forecasting/classical-decomposition';
+export { CombinationForecaster, type CombinationParams } from './forecasting/combination-forecaster';
+export {
+  conformalIntervals,
+  empiricalCoverage,
+  withConformalIntervals,
+} from './forecasting/conformal-intervals';
+export { DampedHolt } from './forecasting/damped-holt';
+export { ETS, type EtsParams } from './forecasting/ets';
+export {
+  BaseForecaster,
+  DEFAULT_LEVELS,
+  type Forecast,
+  type Forecaster,
+  type ForecasterFactory,
+  type ForecastFitOptions,
+  type PredictOptions,
+} from './forecasting/forecaster';
+export { FORECASTER_CLASSES } from './forecasting/forecaster-classes';
+export { Holt } from './forecasting/holt';
+export { type HorizonErrors, horizonErrors } from './forecasting/horizon-errors';
+export { type FrequencyUnit, type InferredFrequency, inferFrequency } from './forecasting/infer-frequency';
+export { m4SeasonalAdjustment, type SeasonalAdjustment } from './forecasting/m4-seasonal-adjustment';
+export { mase, maseScale } from './forecasting/mase';
+export { type MstlResult, mstl, seasonalStrength } from './forecasting/mstl';
+export { Naive, type NaiveParams } from './forecasting/naive';
+export { Naive2 } from './forecasting/naive2';
+export { OptimizedTheta, type OptimizedThetaParams } from './forecasting/optimized-theta';
+export { owa } from './forecasting/owa';
+export {
+  type ForecastFold,
+  type RollingOriginOptions,
+  rollingOriginFolds,
+} from './forecasting/rolling-origin-folds';
+export { SeasonalNaive } from './forecasting/seasonal-naive';
+export { seasonalityTest } from './forecasting/seasonality-test';
+export { SimpleExpSmoothing } from './forecasting/simple-exp-smoothing';
+export { smape } from './forecasting/smape';
+export { type StlOptions, type StlResult, stl } from './forecasting/stl';
+export { STLForecaster, type StlForecasterParams } from './forecasting/stl-forecaster';
+export { Theta, type ThetaParams } from './forecasting/theta';
+export { parseWideSeries, type WideSeries } from './forecasting/wide-format';
 // inspection
 export {
   type PartialDependence,

@@ -17,15 +17,24 @@ import type { QuarryConfig } from './config/config';
 import datasetRoutes from './datasets/routes';
 import { DatasetService } from './datasets/service';
 import { HttpError, httpError } from './errors';
+import exploreRoutes from './explore/routes';
+import { ExploreService } from './explore/service';
 import healthRoutes from './health/routes';
 import jobRoutes from './jobs/routes';
 import { JobService } from './jobs/service';
+import leaderboardRoutes from './leaderboard/routes';
 import modelRoutes from './models/routes';
 import { ModelService } from './models/service';
 import predictRoutes from './predict/routes';
 import { PredictionService } from './predict/service';
+import recipeRoutes from './recipes/routes';
+import { VersionService } from './recipes/versions';
+import reportRoutes from './report/routes';
 import guard from './security/guard';
+import sqlRoutes from './sql/routes';
+import { SqlService } from './sql/service';
 import { Store } from './store/db';
+import tuningRoutes from './tuning/routes';
 import { VERSION } from './version';
 
 declare module 'fastify' {
@@ -36,6 +45,9 @@ declare module 'fastify' {
     jobs: JobService;
     models: ModelService;
     predictions: PredictionService;
+    explore: ExploreService;
+    versions: VersionService;
+    sql: SqlService;
   }
 }
 
@@ -75,6 +87,17 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
   app.decorate('jobs', jobs);
   const predictions = new PredictionService(config.dataDir, tmpDir, (input) => jobs.predict(input));
   app.decorate('predictions', predictions);
+  app.decorate('explore', new ExploreService(datasets));
+  app.decorate('versions', new VersionService(store, datasets));
+  app.decorate(
+    'sql',
+    new SqlService(store, datasets, {
+      dataDir: config.dataDir,
+      tmpDir,
+      timeoutSeconds: config.sqlTimeoutSeconds,
+      maxResultBytes: config.maxUploadBytes,
+    }),
+  );
   app.addHook('onClose', async () => {
     await jobs.close();
     await predictions.close();
@@ -127,6 +150,12 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
   await app.register(jobRoutes, { prefix: '/api' });
   await app.register(modelRoutes, { prefix: '/api' });
   await app.register(predictRoutes, { prefix: '/api' });
+  await app.register(exploreRoutes, { prefix: '/api' });
+  await app.register(recipeRoutes, { prefix: '/api' });
+  await app.register(sqlRoutes, { prefix: '/api' });
+  await app.register(leaderboardRoutes, { prefix: '/api' });
+  await app.register(tuningRoutes, { prefix: '/api' });
+  await app.register(reportRoutes, { prefix: '/api' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html', wildcard: false });

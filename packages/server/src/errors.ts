@@ -106,6 +106,95 @@ export const catalog = {
       `The file does not match what the model was trained on: ${p.detail}. See details.issues for each column.`,
   ),
   BAD_TYPE_OVERRIDE: entry(422, (p) => `${p.detail}`),
+  BAD_STEP: entry(
+    422,
+    (p) => `Step ${p.index} (${p.op}) cannot be applied: ${p.detail} Change the step and try again.`,
+  ),
+  NOTHING_TO_UNDO: entry(
+    409,
+    (p) => `Data set '${p.name}' is at its first version; there is no step to undo.`,
+  ),
+  NOTHING_TO_REDO: entry(
+    409,
+    (p) => `Data set '${p.name}' has no undone step to redo. Apply a new step instead.`,
+  ),
+  SQL_REFUSED: entry(
+    403,
+    (p) =>
+      `The SQL view refused this query: ${p.detail}. Write one read-only SELECT (or WITH … SELECT) over the tables listed by GET /api/sql/tables.`,
+  ),
+  SQL_ERROR: entry(422, (p) => `The query failed: ${p.detail}. Fix it and run it again.`),
+  SQL_TIMEOUT: entry(
+    422,
+    (p) =>
+      `The query ran for more than ${p.seconds} s and was stopped. Filter or aggregate more, or raise sqlTimeoutSeconds.`,
+  ),
+  SQL_RESULT_TOO_LARGE: entry(
+    413,
+    (p) =>
+      `The result is larger than the upload limit of ${p.limit} bytes. Select fewer rows or columns, or raise QUARRY_MAX_UPLOAD_BYTES.`,
+  ),
+  // tabular modelling: leaderboards, tuning, registry, import
+  LEADERBOARD_NOT_FOUND: entry(
+    404,
+    (p) =>
+      `Leaderboard '${p.id}' does not exist, or its job has not finished. Follow the job at GET /api/jobs/${p.id}.`,
+  ),
+  TUNING_NOT_FOUND: entry(
+    404,
+    (p) =>
+      `Tuning run '${p.id}' does not exist, or its job has not finished. Follow the job at GET /api/jobs/${p.id}.`,
+  ),
+  CHARTS_NOT_AVAILABLE: entry(
+    404,
+    (p) =>
+      `Model '${p.name}' v${p.version} has no chart data: it was imported (no training data came with it). Train or save it from a leaderboard to get charts.`,
+  ),
+  FAMILY_NOT_APPLICABLE: entry(
+    422,
+    (p) => `Model family '${p.family}' does not apply to ${p.task}: ${p.detail} Remove it from the list.`,
+  ),
+  FAMILY_NOT_IN_LEADERBOARD: entry(
+    422,
+    (p) =>
+      `Family '${p.family}' is not on leaderboard '${p.id}' (or it failed there). Pick one of: ${p.available}.`,
+  ),
+  BAD_CV: entry(422, (p) => `The cross-validation cannot be set up: ${p.detail}`),
+  BAD_METRIC: entry(
+    422,
+    (p) => `Metric '${p.metric}' does not apply to this ${p.task} target. Pick one of: ${p.available}.`,
+  ),
+  BAD_IMBALANCE: entry(422, (p) => `${p.detail} Remove that setting and send the request again.`),
+  BAD_SEARCH_SPACE: entry(
+    422,
+    (p) =>
+      `The search space is not valid: ${p.detail} See GET /api/tuning/spaces for each family's parameters and bounds.`,
+  ),
+  DATASET_CHANGED: entry(
+    409,
+    (p) =>
+      `Data set '${p.name}' no longer holds the data leaderboard '${p.id}' was computed on (its content hash changed, e.g. a type override). Run the leaderboard again, then save from it.`,
+  ),
+  CONFIRMATION_REQUIRED: entry(
+    409,
+    (p) =>
+      `Deleting model '${p.name}' v${p.version} needs a confirmation: send DELETE /api/models/${p.id}?confirm=${p.expected}.`,
+  ),
+  MODEL_FILE_INVALID: entry(
+    422,
+    (p) =>
+      `The file is not a valid Quarry model file: ${p.detail}. Upload a file downloaded from a Quarry model page.`,
+  ),
+  MODEL_FILE_UNSUPPORTED: entry(
+    422,
+    (p) =>
+      `The model file is ${p.found}; this server reads format 'quarry-model-file' version 1. Export it again from a matching Quarry version.`,
+  ),
+  MODEL_FILE_TAMPERED: entry(
+    422,
+    (p) =>
+      `The model file's SHA-256 does not match its content (${p.detail}): it was changed after export. Refused; download it again from its source.`,
+  ),
   // 429/5xx
   QUEUE_FULL: entry(
     429,

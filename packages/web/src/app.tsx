@@ -7,20 +7,24 @@ import type { Health } from './api/types';
 import { useRequest } from './api/use-request';
 import { DataPage } from './data/data-page';
 import { DatasetPage } from './data/dataset-page';
+import { ExplorePage } from './explore/explore-page';
 import { ModelsPage } from './models/models-page';
 import { PredictPage } from './predict/predict-page';
 import type { Page, Route } from './routing/route';
 import { useHashRoute } from './routing/use-hash-route';
+import { SqlPage } from './sql/sql-page';
 import { TrainPage } from './train/train-page';
 
 const NAV: { label: string; page: Page; to: string; also?: Page[] }[] = [
   { label: 'Data', page: 'data', to: '#/data', also: ['dataset'] },
+  { label: 'Explore', page: 'explore', to: '#/explore' },
+  { label: 'SQL', page: 'sql', to: '#/sql' },
   { label: 'Train', page: 'train', to: '#/train' },
   { label: 'Predict', page: 'predict', to: '#/predict' },
   { label: 'Models', page: 'models', to: '#/models' },
 ];
 
-const COMING_SOON = ['Explore', 'Forecast', 'Monitor', 'Academy'];
+const COMING_SOON = ['Forecast', 'Monitor', 'Academy'];
 
 const TITLES: Record<Page, string> = {
   data: 'Data',
@@ -28,6 +32,8 @@ const TITLES: Record<Page, string> = {
   train: 'Train',
   predict: 'Predict',
   models: 'Models',
+  explore: 'Explore',
+  sql: 'SQL',
 };
 
 function PageFor({ route }: { route: Route }) {
@@ -35,13 +41,17 @@ function PageFor({ route }: { route: Route }) {
     case 'data':
       return <DataPage />;
     case 'dataset':
-      return <DatasetPage key={route.id} id={route.id} />;
+      return <DatasetPage key={route.id} id={route.id} initialTab={route.tab} />;
     case 'train':
       return <TrainPage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
     case 'predict':
       return <PredictPage key={route.modelId ?? ''} initialModelId={route.modelId} />;
     case 'models':
       return <ModelsPage />;
+    case 'explore':
+      return <ExplorePage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
+    case 'sql':
+      return <SqlPage />;
   }
 }
 

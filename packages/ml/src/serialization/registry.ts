@@ -13,6 +13,7 @@ import { RandomForestClassifier } from '../ensemble/random-forest-classifier';
 import { RandomForestRegressor } from '../ensemble/random-forest-regressor';
 import { VotingClassifier } from '../ensemble/voting-classifier';
 import { VotingRegressor } from '../ensemble/voting-regressor';
+import { FORECASTER_CLASSES } from '../forecasting/forecaster-classes';
 import { LinearRegression } from '../linear-model/linear-regression';
 import { LogisticRegression } from '../linear-model/logistic-regression';
 import { Ridge } from '../linear-model/ridge';
@@ -40,6 +41,7 @@ const CLASSES: EstimatorClass[] = [
   Pipeline,
   DummyClassifier,
   DummyRegressor,
+  ...FORECASTER_CLASSES,
   RandomForestClassifier,
   RandomForestRegressor,
   ExtraTreesClassifier,

@@ -57,6 +57,71 @@ describe('quarry CLI', () => {
     expect(rows[0]).toContain('"predicted_Class"');
   });
 
+  it('--cv K adds the leaderboard to --json without changing the other keys', async () => {
+    const res = await quarry(
+      'train',
+      join(TABULAR, 'sonar.csv'),
+      '--target',
+      'Class',
+      '--test-rows',
+      join(TABULAR, 'splits/sonar.json'),
+      '--model',
+      'linear',
+      '--cv',
+      '3',
+      '--json',
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const lines = res.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]);
+    expect(Object.keys(summary)).toEqual([
+      'task',
+      'model',
+      'n_train',
+      'n_test',
+      'fit_seconds',
+      'metrics',
+      'leaderboard',
+    ]);
+    const board = summary.leaderboard as {
+      model: string;
+      mean: number;
+      std: number;
+      folds: number[];
+      holdout: number;
+    }[];
+    expect(board.map((r) => r.model).sort()).toEqual([
+      'dummy',
+      'extra_trees',
+      'forest',
+      'gbdt',
+      'knn',
+      'linear',
+      'nb',
+      'tree',
+    ]);
+    expect(board[0]).toMatchObject({ rank: 1, metric: 'roc_auc', status: 'ok' });
+    expect(Object.keys(board[0])).toEqual(
+      expect.arrayContaining([
+        'model',
+        'mean',
+        'std',
+        'folds',
+        'holdout',
+        'fit_seconds',
+        'not_better_than_baseline',
+      ]),
+    );
+    expect(board.find((r) => r.model === 'dummy')?.mean).toBe(0.5);
+    expect(board.every((r) => r.folds.length === 3)).toBe(true);
+    // The leaderboard's holdout refit of the trained family is the trained model.
+    expect(board.find((r) => r.model === 'linear')?.holdout).toBeCloseTo(summary.metrics.roc_auc, 12);
+    expect((await quarry('train', join(TABULAR, 'sonar.csv'), '--target', 'Class', '--cv', '1')).code).toBe(
+      2,
+    );
+  });
+
   it('prints multiclass and regression metric keys', async () => {
     const vehicle = JSON.parse(
       (await quarry('train', join(TABULAR, 'vehicle.csv'), '--target', 'Class', '--model', 'tree', '--json'))

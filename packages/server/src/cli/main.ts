@@ -12,10 +12,12 @@ Usage:
       Serve the studio (default http://127.0.0.1:8787, data in ./.quarry).
 
   quarry train <file> --target <col> [--task auto|classification|regression] [--model auto|linear|tree|forest|extra_trees|gbdt|knn|nb]
-               [--params <json>] [--test-rows <file.json>] [--seed N] [--threads N] [--out <model.json>] [--json]
+               [--params <json>] [--test-rows <file.json>] [--seed N] [--threads N] [--out <model.json>] [--cv K] [--json]
       Train on a CSV/TSV/JSON/NDJSON/Parquet/XLSX file and score on a holdout: the rows listed in
       --test-rows ({"test": [0-based row indices]}), or a 25% split (stratified for classification) by --seed.
       --json prints one JSON object: {"task", "model", "n_train", "n_test", "fit_seconds", "metrics"}.
+      --cv K (2..20) also compares every model family and the dummy baseline by K-fold cross-validation on the
+      training rows and prints the leaderboard; with --json it is added as "leaderboard": [{model, mean, std, ...}].
 
   quarry predict <model.json> <file> [--out <predictions.csv>] [--raw] [--json]
       Predict with a saved model. The file is checked against the training schema first.

@@ -9,6 +9,7 @@ import { Store } from '../store/db';
 import { prepareTraining } from '../training/prepare';
 import { runTraining } from '../training/run-training';
 import { FAMILIES, type Family } from '../training/types';
+import { cliLeaderboard } from './leaderboard';
 import { UsageError } from './main';
 
 export async function trainCommand(argv: string[]): Promise<number> {
@@ -24,6 +25,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '42' },
       threads: { type: 'string' },
       out: { type: 'string' },
+      cv: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -49,6 +51,9 @@ export async function trainCommand(argv: string[]): Promise<number> {
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
   );
   const testRows = values['test-rows'] === undefined ? null : await readTestRows(values['test-rows']);
+  const cv = values.cv === undefined ? null : Number(values.cv);
+  if (cv !== null && !(Number.isInteger(cv) && cv >= 2 && cv <= 20))
+    throw new UsageError(`--cv must be a whole number of folds from 2 to 20 (got '${values.cv}').`);
 
   const store = await Store.memory();
   const tmp = await mkdtemp(`${tmpdir()}/quarry-train-`);
@@ -91,13 +96,29 @@ export async function trainCommand(argv: string[]): Promise<number> {
       fit_seconds: output.fitSeconds,
       metrics: output.metrics,
     };
-    if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    const board =
+      cv === null
+        ? null
+        : await cliLeaderboard(datasets, poolRunner(pool), {
+            datasetId: dataset.id,
+            target: values.target,
+            task: values.task as 'auto',
+            seed,
+            testRows,
+            k: cv,
+            quiet: values.json,
+          });
+    if (values.json)
+      process.stdout.write(
+        `${JSON.stringify(board === null ? summary : { ...summary, leaderboard: board.json })}\n`,
+      );
     else {
       process.stdout.write(
         `${prepared.taskReason}\nModel: ${output.family}  (train ${output.nTrain} rows, holdout ${output.nTest} rows, ${output.fitSeconds.toFixed(2)} s)\n`,
       );
       for (const [k, v] of Object.entries(output.metrics))
         process.stdout.write(`  ${k.padEnd(18)} ${Number(v).toFixed(4)}\n`);
+      if (board !== null) process.stdout.write(board.text);
       if (values.out !== undefined) process.stdout.write(`Saved to ${values.out}\n`);
     }
     return 0;

@@ -22,6 +22,8 @@ export interface QuarryConfig {
   allowedHosts: string[];
   /** Worker threads for jobs (default: all cores). */
   threads: number | null;
+  /** The SQL view stops a query after this many seconds. */
+  sqlTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -38,6 +40,7 @@ export const defaults: QuarryConfig = {
   token: null,
   allowedHosts: [],
   threads: null,
+  sqlTimeoutSeconds: 10,
   logLevel: 'info',
 };
 
@@ -61,6 +64,7 @@ const schema = z
     token: z.string().min(16, 'a token must have at least 16 characters').nullable(),
     allowedHosts: list,
     threads: int(1, 256).nullable(),
+    sqlTimeoutSeconds: z.coerce.number().gt(0).max(3600),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   })
   .strict();
@@ -77,6 +81,7 @@ const envKeys: Record<string, keyof QuarryConfig> = {
   QUARRY_TOKEN: 'token',
   QUARRY_ALLOWED_HOSTS: 'allowedHosts',
   QUARRY_THREADS: 'threads',
+  QUARRY_SQL_TIMEOUT_SECONDS: 'sqlTimeoutSeconds',
   QUARRY_LOG_LEVEL: 'logLevel',
 };
 

@@ -1,83 +1,8 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { ident } from '../store/db';
+import type { ColumnStats } from './column-stats';
 import type { ColumnInfo, ColumnType } from './column-types';
 
-/** Per-column facts gathered in one DuckDB pass over the all-VARCHAR table. */
-export interface ColumnStats {
-  name: string;
-  rows: number;
-  nonNull: number;
-  distinct: number;
-  numeric: number; // values that parse as numbers
-  integer: number; // … that are whole numbers
-  minNumber: number | null;
-  maxNumber: number | null;
-  datetime: number; // values that parse as timestamps
-  booleanLike: number; // true/false, yes/no, y/n, t/f
-  avgLength: number;
-  avgWords: number;
-  sample: string[];
-}
-
-const BOOLEAN_WORDS = "('true','false','yes','no','y','n','t','f')";
-const ID_NAME = /(^id$|_id$|^id_|[a-z]Id$|ID$|^index$|^row(_?num(ber)?)?$|_no$|^key$|^uuid$)/;
-
-export async function columnStats(
-  c: DuckDBConnection,
-  table: string,
-  names: string[],
-): Promise<ColumnStats[]> {
-  if (names.length === 0) return [];
-  const parts = names.map((name, i) => {
-    const col = `trim(${ident(name)})`;
-    const num = `TRY_CAST(${col} AS DOUBLE)`;
-    return [
-      `count(${col}) AS nn_${i}`,
-      `approx_count_distinct(${col}) AS d_${i}`,
-      `count(${num}) AS num_${i}`,
-      `count(CASE WHEN ${num} = floor(${num}) THEN 1 END) AS int_${i}`,
-      `min(${num}) AS min_${i}`,
-      `max(${num}) AS max_${i}`,
-      `count(CASE WHEN ${num} IS NULL THEN TRY_CAST(${col} AS TIMESTAMP) END) AS ts_${i}`,
-      `count(CASE WHEN lower(${col}) IN ${BOOLEAN_WORDS} THEN 1 END) AS b_${i}`,
-      `coalesce(avg(length(${col})), 0) AS len_${i}`,
-      `coalesce(avg(length(${col}) - length(replace(${col}, ' ', '')) + 1), 0) AS w_${i}`,
-    ].join(', ');
-  });
-  const reader = await c.runAndReadAll(`SELECT count(*) AS rows, ${parts.join(', ')} FROM ${ident(table)}`);
-  const row = reader.getRowObjectsJS()[0] as Record<string, unknown>;
-  const stats: ColumnStats[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const nonNull = Number(row[`nn_${i}`]);
-    // approx_count_distinct is fast but approximate; use the exact count when it decides a rule (≤ 2 or = n).
-    let distinct = Number(row[`d_${i}`]);
-    if (distinct <= 3 || Math.abs(distinct - nonNull) <= nonNull * 0.05) {
-      const exact = await c.runAndReadAll(
-        `SELECT count(DISTINCT trim(${ident(names[i])})) AS d FROM ${ident(table)}`,
-      );
-      distinct = Number(exact.getRowObjectsJS()[0].d);
-    }
-    const sampleReader = await c.runAndReadAll(
-      `SELECT DISTINCT trim(${ident(names[i])}) AS v FROM ${ident(table)} WHERE ${ident(names[i])} IS NOT NULL LIMIT 5`,
-    );
-    stats.push({
-      name: names[i],
-      rows: Number(row.rows),
-      nonNull,
-      distinct,
-      numeric: Number(row[`num_${i}`]),
-      integer: Number(row[`int_${i}`]),
-      minNumber: row[`min_${i}`] === null ? null : Number(row[`min_${i}`]),
-      maxNumber: row[`max_${i}`] === null ? null : Number(row[`max_${i}`]),
-      datetime: Number(row[`ts_${i}`]),
-      booleanLike: Number(row[`b_${i}`]),
-      avgLength: Number(row[`len_${i}`]),
-      avgWords: Number(row[`w_${i}`]),
-      sample: sampleReader.getRowObjectsJS().map((r) => String(r.v)),
-    });
-  }
-  return stats;
-}
+/** Names that say "key": id, customer_id, userId, row_number, uuid… */
+export const ID_NAME = /(^id$|_id$|^id_|[a-z]Id$|ID$|^index$|^row(_?num(ber)?)?$|_no$|^key$|^uuid$)/;
 
 /**
  * Decides a column's type from its stats, with a reason a person can check. Order matters: a column of 0/1 is

@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { httpError } from '../errors';
 import { ident, literal } from '../store/db';
+import { columnStats } from './column-stats';
 import type { ColumnInfo } from './column-types';
 import { readCsvHeader } from './csv-header';
 import type { FileFormat } from './formats';
-import { columnStats, toColumnInfo } from './infer-types';
+import { toColumnInfo } from './infer-types';
 
 export const MAX_COLUMNS = 2_000;
 /** Strings read as missing values in text files (R's NA included, as the tabular sets use it). */

@@ -1,12 +1,16 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ident } from '../store/db';
-import { type ColumnInfo, type ColumnType, typedExpression } from './column-types';
+import type { ColumnInfo, ColumnType } from './column-types';
+import { sampleStats } from './profile-sample';
+import { BINS, type ColumnScan, scanTable } from './profile-scan';
+import { SAMPLE_ROWS, TOP } from './sample';
 
 export interface ColumnProfile {
   name: string;
   type: ColumnType;
   missing: number;
   distinct: number;
+  /** True when `distinct` is a HyperLogLog estimate (many-valued columns of tables over 200 000 rows). */
+  distinctApprox: boolean;
   min?: number | string;
   max?: number | string;
   mean?: number;
@@ -14,83 +18,128 @@ export interface ColumnProfile {
   quantiles?: { p05: number; p25: number; p50: number; p75: number; p95: number };
   histogram?: { x0: number; x1: number; count: number }[];
   topValues?: { value: string; count: number }[];
+  outliers?: {
+    iqrLower: number;
+    iqrUpper: number;
+    iqrCount: number;
+    median: number;
+    mad: number;
+    madCount: number;
+  };
+  impossibleDates?: number;
 }
 
-const BINS = 20;
-const TOP = 20;
+export interface DatasetProfile {
+  nRows: number;
+  /** Rows the quantiles and the MAD were computed on: all of them up to 200 000, a fixed sample above. */
+  quantileRows: number;
+  columns: ColumnProfile[];
+  duplicateRows: number;
+  missingPatterns: { columns: string[]; count: number }[];
+}
 
-/** Profiles every column in DuckDB; only aggregates cross into JavaScript. */
+/**
+ * Profiles every column in DuckDB; only aggregates cross into JavaScript. Pass 0 works on the analysis sample
+ * (quantiles, MAD, distinct counts: profile-sample.ts), pass 1 is one aggregate query over the whole table
+ * (profile-scan.ts). Top values are exact: every value is counted when a column has at most 1000 values in the
+ * sample; otherwise the sample's 40 most frequent values are counted on every row (small tables: the sample is
+ * the table) and the top 20 kept. Near-unique text columns of large tables get no top values.
+ */
 export async function profileTable(
   c: DuckDBConnection,
   table: string,
   columns: ColumnInfo[],
-): Promise<ColumnProfile[]> {
-  const out: ColumnProfile[] = [];
-  for (const column of columns) {
-    const v = typedExpression(column.name, column.type);
-    const from = `(SELECT ${v} AS v FROM ${ident(table)})`;
-    const base = (
-      await c.runAndReadAll(
-        `SELECT count(*) - count(v) AS missing, count(DISTINCT v) AS distinct_ FROM ${from}`,
-      )
-    ).getRowObjectsJS()[0];
-    const profile: ColumnProfile = {
-      name: column.name,
-      type: column.type,
-      missing: Number(base.missing),
-      distinct: Number(base.distinct_),
-    };
-    if (column.type === 'numeric') Object.assign(profile, await numericProfile(c, from));
-    else {
-      if (column.type === 'datetime') {
-        const r = (
-          await c.runAndReadAll(
-            `SELECT CAST(min(v) AS VARCHAR) AS lo, CAST(max(v) AS VARCHAR) AS hi FROM ${from}`,
-          )
-        ).getRowObjectsJS()[0];
-        if (r.lo !== null) Object.assign(profile, { min: String(r.lo), max: String(r.hi) });
-      }
-      const top = await c.runAndReadAll(
-        `SELECT CAST(v AS VARCHAR) AS value, count(*) AS n FROM ${from} WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, value LIMIT ${TOP}`,
-      );
-      profile.topValues = top.getRowObjectsJS().map((r) => ({ value: String(r.value), count: Number(r.n) }));
-    }
-    out.push(profile);
+  nRows: number,
+): Promise<DatasetProfile> {
+  const sample = await sampleStats(c, table, columns, nRows);
+  const scan = await scanTable(c, table, columns, sample, nRows);
+  const tops = new Map<number, { value: string; count: number }[]>();
+  for (const [i, candidates] of sample.topCandidates) {
+    // Near-unique columns of large tables get no top values: every count would be about 1.
+    const nearUnique = nRows > SAMPLE_ROWS && sample.distinct[i] > sample.nonNull[i] / 2;
+    if (!nearUnique) tops.set(i, topOf(nRows > SAMPLE_ROWS ? (scan.columns[i].topCounts ?? []) : candidates));
   }
-  return out;
+  const profiles = columns.map((info, i) =>
+    columnProfile(info, scan.columns[i], scan.nRows, sample, i, tops),
+  );
+  const missingPatterns = scan.patterns
+    .filter(([mask]) => mask !== 0n)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([mask, count]) => ({
+      columns: scan.patternColumns.filter((_, bit) => (mask >> BigInt(bit)) & 1n).map((i) => columns[i].name),
+      count,
+    }));
+  return {
+    nRows: scan.nRows,
+    quantileRows: sample.rows,
+    columns: profiles,
+    duplicateRows: scan.duplicateRows,
+    missingPatterns,
+  };
 }
 
-async function numericProfile(c: DuckDBConnection, from: string): Promise<Partial<ColumnProfile>> {
-  // NaN and ±Infinity are not measurements: leave them out of the moments and the histogram.
-  const finite = `(SELECT v FROM ${from} WHERE isfinite(v))`;
-  const s = (
-    await c.runAndReadAll(
-      `SELECT min(v) AS lo, max(v) AS hi, avg(v) AS mean, stddev_samp(v) AS std,
-              quantile_cont(v, [0.05, 0.25, 0.5, 0.75, 0.95]) AS q FROM ${finite}`,
-    )
-  ).getRowObjectsJS()[0];
-  if (s.lo === null) return {};
-  const lo = Number(s.lo);
-  const hi = Number(s.hi);
-  const q = (s.q as number[]).map(Number);
-  const width = hi > lo ? (hi - lo) / BINS : 1;
-  const counts = await c.runAndReadAll(
-    `SELECT least(CAST(floor((v - $1) / $2) AS INTEGER), ${BINS - 1}) AS b, count(*) AS n FROM ${finite} GROUP BY b ORDER BY b`,
-    [lo, width],
-  );
-  const bins = hi > lo ? BINS : 1;
-  const histogram = Array.from({ length: bins }, (_, i) => ({
-    x0: lo + i * width,
-    x1: i === bins - 1 ? hi : lo + (i + 1) * width,
-    count: 0,
-  }));
-  for (const r of counts.getRowObjectsJS()) histogram[Math.min(Number(r.b), bins - 1)].count += Number(r.n);
-  return {
-    min: lo,
-    max: hi,
-    mean: Number(s.mean),
-    std: s.std === null ? 0 : Number(s.std),
-    quantiles: { p05: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4] },
-    histogram,
+function columnProfile(
+  info: ColumnInfo,
+  s: ColumnScan,
+  nRows: number,
+  sample: Awaited<ReturnType<typeof sampleStats>>,
+  i: number,
+  tops: Map<number, { value: string; count: number }[]>,
+): ColumnProfile {
+  const profile: ColumnProfile = {
+    name: info.name,
+    type: info.type,
+    missing: nRows - s.nonNull,
+    distinct: s.distinct,
+    distinctApprox: !s.distinctExact,
   };
+  const q = sample.numeric.get(i);
+  if (info.type === 'numeric') {
+    if (q === undefined || s.bins === undefined || s.min === undefined || s.max === undefined) return profile;
+    const width = q.max > q.min ? (q.max - q.min) / BINS : 1;
+    const last = s.bins.length - 1;
+    Object.assign(profile, {
+      min: s.min,
+      max: s.max,
+      mean: s.mean,
+      std: s.std,
+      quantiles: {
+        p05: q.quantiles[0],
+        p25: q.quantiles[1],
+        p50: q.quantiles[2],
+        p75: q.quantiles[3],
+        p95: q.quantiles[4],
+      },
+      // Edges come from the sample's range; values beyond it (large tables only) fall in the first or last bin.
+      histogram: s.bins.map((count, b) => ({
+        x0: b === 0 ? s.min : q.min + b * width,
+        x1: b === last ? s.max : q.min + (b + 1) * width,
+        count,
+      })),
+      outliers: {
+        iqrLower: q.quantiles[1] - 1.5 * (q.quantiles[3] - q.quantiles[1]),
+        iqrUpper: q.quantiles[3] + 1.5 * (q.quantiles[3] - q.quantiles[1]),
+        iqrCount: s.iqrCount ?? 0,
+        median: q.quantiles[2],
+        mad: q.mad,
+        madCount: s.madCount ?? 0,
+      },
+    });
+    return profile;
+  }
+  if (info.type === 'datetime') {
+    if (s.firstDate !== undefined) Object.assign(profile, { min: s.firstDate, max: s.lastDate });
+    profile.impossibleDates = s.impossibleDates ?? 0;
+  }
+  profile.topValues = s.valueCounts !== undefined ? topOf(s.valueCounts) : (tops.get(i) ?? []);
+  return profile;
+}
+
+/** Value counts, most frequent first (ties by value), cut to the top 20. */
+function topOf(counts: [string, number][]): { value: string; count: number }[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, TOP)
+    .map(([value, count]) => ({ value, count }));
 }

@@ -11,9 +11,17 @@ export default async function datasetRoutes(root: FastifyInstance): Promise<void
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['datasets'];
 
-  app.get('/datasets', { schema: { tags, summary: 'List data sets, newest first' } }, async () => ({
-    datasets: await app.datasets.list(),
-  }));
+  app.get(
+    '/datasets',
+    {
+      schema: {
+        tags,
+        summary: 'List data sets, newest first (versions=current: one per lineage)',
+        querystring: z.object({ versions: z.enum(['all', 'current']).default('all') }),
+      },
+    },
+    async (request) => ({ datasets: await app.datasets.list(request.query.versions) }),
+  );
 
   app.post(
     '/datasets',

@@ -1,56 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { httpError } from '../errors';
 import { ident, type Store } from '../store/db';
-import { COLUMN_TYPES, type ColumnInfo, type ColumnType, typedExpression } from './column-types';
+import { COLUMN_TYPES, type ColumnType, typedExpression } from './column-types';
 import { type FileFormat, formatOf, sniff } from './formats';
 import { loadTable } from './ingest';
-import { type ColumnProfile, profileTable } from './profile';
+import { type DatasetProfile, profileTable } from './profile';
+import { type DatasetRow, type DatasetSummary, SELECT_DATASETS, toSummary } from './summary';
 import { xlsxToCsv } from './xlsx-to-csv';
 
-export interface DatasetSummary {
-  id: string;
-  name: string;
-  fileName: string;
-  format: FileFormat;
-  nRows: number;
-  nCols: number;
-  sizeBytes: number;
-  createdAt: string;
-  columns: ColumnInfo[];
-}
-
-interface DatasetRow {
-  id: string;
-  name: string;
-  file_name: string;
-  format: FileFormat;
-  table_name: string;
-  n_rows: bigint | number;
-  size_bytes: bigint | number;
-  columns: string;
-  created_at: Date;
-}
+export type { DatasetSummary } from './summary';
 
 /** A column read for modelling: numbers as Float64Array (NaN = missing), categories as codes (-1 = missing). */
 export type ColumnData =
   | { name: string; kind: 'numeric'; values: Float64Array }
   | { name: string; kind: 'categorical'; codes: Int32Array; levels: string[] };
-
-const toSummary = (r: DatasetRow): DatasetSummary => {
-  const columns = JSON.parse(r.columns) as ColumnInfo[];
-  return {
-    id: r.id,
-    name: r.name,
-    fileName: r.file_name,
-    format: r.format,
-    nRows: Number(r.n_rows),
-    nCols: columns.length,
-    sizeBytes: Number(r.size_bytes),
-    createdAt: new Date(r.created_at).toISOString(),
-    columns,
-  };
-};
 
 export class DatasetService {
   constructor(
@@ -112,13 +77,16 @@ export class DatasetService {
     }
   }
 
-  async list(): Promise<DatasetSummary[]> {
-    const rows = await this.store.all<DatasetRow>('SELECT * FROM datasets ORDER BY created_at DESC, id');
+  /** Every data set, newest first; `current` keeps only the current version of each lineage. */
+  async list(versions: 'all' | 'current' = 'all'): Promise<DatasetSummary[]> {
+    const rows = await this.store.all<DatasetRow>(
+      `SELECT * FROM (${SELECT_DATASETS}) ${versions === 'current' ? 'WHERE is_current' : ''} ORDER BY created_at DESC, id`,
+    );
     return rows.map(toSummary);
   }
 
   private async row(id: string): Promise<DatasetRow> {
-    const row = await this.store.one<DatasetRow>('SELECT * FROM datasets WHERE id = $1', [id]);
+    const row = await this.store.one<DatasetRow>(`SELECT * FROM (${SELECT_DATASETS}) WHERE id = $1`, [id]);
     if (row === undefined) throw httpError('DATASET_NOT_FOUND', { id });
     return row;
   }
@@ -127,17 +95,53 @@ export class DatasetService {
     return toSummary(await this.row(id));
   }
 
+  /** Every version of a lineage (by its root id), oldest first. */
+  async lineage(rootId: string): Promise<DatasetSummary[]> {
+    const rows = await this.store.all<DatasetRow>(
+      `SELECT * FROM (${SELECT_DATASETS}) WHERE coalesce(root_id, id) = $1 ORDER BY coalesce(version, 1), created_at, id`,
+      [rootId],
+    );
+    return rows.map(toSummary);
+  }
+
+  /** Runs `fn` on a connection of the data-set database (the analyses of explore/ and the steps of recipes/). */
+  async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.store.withConnection(fn);
+  }
+
+  /** A data set with the name of the DuckDB table holding its rows (all VARCHAR), for the analyses. */
+  async source(id: string): Promise<{ dataset: DatasetSummary; table: string }> {
+    const row = await this.row(id);
+    return { dataset: toSummary(row), table: row.table_name };
+  }
+
+  /** Renames the whole lineage: every version of a data set carries its name. */
   async rename(id: string, name: string): Promise<DatasetSummary> {
-    await this.row(id);
-    await this.store.run('UPDATE datasets SET name = $1 WHERE id = $2', [name.trim(), id]);
+    const row = await this.row(id);
+    await this.store.run(
+      'UPDATE datasets SET name = $1 WHERE id = $2 OR id IN (SELECT id FROM dataset_versions WHERE root_id = $2)',
+      [name.trim(), row.root_id ?? row.id],
+    );
     return this.get(id);
   }
 
+  /** Deletes one version. When it was current, its parent (or else the newest remaining version) becomes current. */
   async remove(id: string): Promise<void> {
     const row = await this.row(id);
+    const root = row.root_id ?? row.id;
     await this.store.transaction(async (c) => {
       await c.run('DELETE FROM datasets WHERE id = $1', [id]);
+      await c.run('DELETE FROM dataset_versions WHERE id = $1', [id]);
       await c.run(`DROP TABLE IF EXISTS ${ident(row.table_name)}`);
+      if (!row.is_current) return;
+      const next = await c.runAndReadAll(
+        `SELECT d.id FROM datasets d LEFT JOIN dataset_versions v ON v.id = d.id WHERE coalesce(v.root_id, d.id) = $1
+         ORDER BY d.id = $2 DESC, d.created_at DESC, coalesce(v.version, 1) DESC LIMIT 1`,
+        [root, row.parent_id ?? ''],
+      );
+      const nextId = next.getRowObjectsJS()[0]?.id as string | undefined;
+      await c.run('DELETE FROM dataset_lineages WHERE root_id = $1', [root]);
+      if (nextId !== undefined) await c.run('INSERT INTO dataset_lineages VALUES ($1, $2)', [root, nextId]);
     });
   }
 
@@ -196,12 +200,11 @@ export class DatasetService {
     return { columns: columns.map((c) => c.name), rows, total: Number(row.n_rows) };
   }
 
-  async profile(id: string): Promise<{ nRows: number; columns: ColumnProfile[] }> {
+  async profile(id: string): Promise<DatasetProfile> {
     const row = await this.row(id);
-    const columns = await this.store.withConnection((c) =>
-      profileTable(c, row.table_name, toSummary(row).columns),
+    return this.store.withConnection((c) =>
+      profileTable(c, row.table_name, toSummary(row).columns, Number(row.n_rows)),
     );
-    return { nRows: Number(row.n_rows), columns };
   }
 
   /** Reads columns for modelling in their typed form. Categories are coded in sorted order of their levels. */

@@ -1,21 +1,39 @@
 import type { MessagePort } from 'node:worker_threads';
+import { computeChartsTask } from '../charts/compute-charts';
+import { runCell } from '../modelling/cell';
+import { finalFit } from '../modelling/final-fit';
+import { inspectPipeline } from '../models/inspect-pipeline';
 import { blend } from '../training/blend';
 import { predictModel } from '../training/predict-model';
 import { scoreFold } from '../training/score-fold';
 import { trainModel } from '../training/train-model';
-import type { BlendInput, FoldInput, PredictInput, TrainInput } from '../training/types';
+import type { PoolTask } from './pool-task';
 
-export type TaskInput = (TrainInput | FoldInput | BlendInput | PredictInput) & { port?: MessagePort };
+export type TaskInput = PoolTask & { port?: MessagePort };
 
 /** Runs one job inside a pool worker. Progress goes back through `port`; errors keep their `code`. */
 export function runTask(input: TaskInput) {
   const port = input.port;
   const progress = (fraction: number, message: string) => port?.postMessage({ fraction, message });
   try {
-    if (input.kind === 'train') return trainModel(input, progress);
-    if (input.kind === 'fold') return scoreFold(input);
-    if (input.kind === 'blend') return blend(input);
-    return predictModel(input);
+    switch (input.kind) {
+      case 'train':
+        return trainModel(input, progress);
+      case 'fold':
+        return scoreFold(input);
+      case 'blend':
+        return blend(input);
+      case 'cell':
+        return runCell(input);
+      case 'final':
+        return finalFit(input, progress);
+      case 'charts':
+        return computeChartsTask(input);
+      case 'inspect':
+        return inspectPipeline(input);
+      default:
+        return predictModel(input);
+    }
   } catch (err) {
     // Structured clone drops custom fields of Error subclasses: send a plain object that keeps the code.
     const e = err as Error & { code?: string };

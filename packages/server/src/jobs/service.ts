@@ -7,15 +7,28 @@ import type { ModelService } from '../models/service';
 import type { Store } from '../store/db';
 import { prepareTraining, type TrainRequest } from '../training/prepare';
 import { type RunInPool, runTraining } from '../training/run-training';
-import type { PredictInput, PredictOutput } from '../training/types';
+import type { PredictInput, PredictOutput, Progress } from '../training/types';
 import { createPool, poolRunner } from './pool';
+import { trainCharts } from './train-charts';
+import { boundTrainParams } from './train-params';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 const FINAL: JobStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
+export type JobKind = 'train' | 'leaderboard' | 'tune' | 'save';
+
+/** What a job's work gets: its id, the cancel signal, a progress reporter and the worker pool. */
+export interface JobContext {
+  id: string;
+  signal: AbortSignal;
+  progress: Progress;
+  run: RunInPool;
+}
+/** A job's work: runs in the server (handing computation to the pool) and says what it produced. */
+export type JobWork = (context: JobContext) => Promise<{ result: Record<string, unknown>; message: string }>;
 
 export interface Job {
   id: string;
-  kind: 'train';
+  kind: JobKind;
   status: JobStatus;
   progress: number;
   message: string;
@@ -24,12 +37,12 @@ export interface Job {
   finishedAt: string | null;
   spec: Record<string, unknown>;
   error: { code: string; message: string } | null;
-  result: { modelId: string } | null;
+  result: Record<string, unknown> | null;
 }
 
 interface JobRow {
   id: string;
-  kind: 'train';
+  kind: JobKind;
   status: JobStatus;
   progress: number;
   message: string;
@@ -68,6 +81,7 @@ export class JobService {
   private readonly events = new EventEmitter();
   private readonly running = new Map<string, AbortController>();
   private readonly pending = new Set<Promise<void>>();
+  private readonly writes = new Map<string, Promise<void>>();
   private closing = false;
 
   constructor(
@@ -110,19 +124,38 @@ export class JobService {
   async submitTrain(request: TrainRequest & { name?: string }): Promise<Job> {
     if (this.running.size >= MAX_QUEUED) throw httpError('QUEUE_FULL', { queued: this.running.size });
     const prepared = await prepareTraining(this.datasets, request);
-    const id = randomUUID();
+    boundTrainParams(request.model ?? 'auto', prepared.input.task, request.params ?? {});
     const spec = {
       ...request,
       testRows: request.testRows ? `${request.testRows.length} rows` : undefined,
       task: prepared.input.task,
+      warnings: prepared.leakageWarnings,
     };
+    return this.submit('train', spec, async (context) => {
+      const output = await runTraining(context.run, prepared.input, context);
+      context.progress(0.97, 'Charting the holdout: curves, importance, partial dependence');
+      // Charts help; they never cost a trained model (a failure leaves them out).
+      const charts = await trainCharts(context.run, prepared, output, context.signal).catch(() => null);
+      const model = await this.models.create({ prepared, output, name: request.name, charts });
+      return { result: { modelId: model.id }, message: `Done: ${model.name} v${model.version}` };
+    });
+  }
+
+  /**
+   * Records a job of any kind (`queued`) and starts its work: progress goes to subscribers and (throttled) to the
+   * row; the outcome — succeeded with its result, failed with a code, cancelled, or interrupted by a shutdown —
+   * is written before it is announced. Check the request before calling this: a job exists from here on.
+   */
+  async submit(kind: JobKind, spec: Record<string, unknown>, work: JobWork): Promise<Job> {
+    if (this.running.size >= MAX_QUEUED) throw httpError('QUEUE_FULL', { queued: this.running.size });
+    const id = randomUUID();
     await this.store.run(
-      "INSERT INTO jobs (id, kind, status, message, spec) VALUES ($1, 'train', 'queued', 'Waiting for a worker', $2)",
-      [id, JSON.stringify(spec)],
+      "INSERT INTO jobs (id, kind, status, message, spec) VALUES ($1, $2, 'queued', 'Waiting for a worker', $3)",
+      [id, kind, JSON.stringify(spec)],
     );
     const controller = new AbortController();
     this.running.set(id, controller);
-    const done: Promise<void> = this.execute(id, prepared, request.name, controller.signal).finally(() => {
+    const done: Promise<void> = this.execute(id, work, controller.signal).finally(() => {
       this.running.delete(id);
       this.pending.delete(done);
     });
@@ -130,12 +163,7 @@ export class JobService {
     return this.get(id);
   }
 
-  private async execute(
-    id: string,
-    prepared: Awaited<ReturnType<typeof prepareTraining>>,
-    name: string | undefined,
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async execute(id: string, work: JobWork, signal: AbortSignal): Promise<void> {
     let lastWrite = 0;
     const progress = (fraction: number, message: string) => {
       // Every progress message reaches listeners; the database row is updated at most every 250 ms.
@@ -143,22 +171,19 @@ export class JobService {
       const now = Date.now();
       if (now - lastWrite > 250) {
         lastWrite = now;
-        void this.store.run(
-          "UPDATE jobs SET progress = $1, message = $2 WHERE id = $3 AND status = 'running'",
-          [fraction, message, id],
-        );
+        void this.write(id, () =>
+          this.store.run("UPDATE jobs SET progress = $1, message = $2 WHERE id = $3 AND status = 'running'", [
+            fraction,
+            message,
+            id,
+          ]),
+        ).catch(() => undefined); // a lost progress write is harmless: the next one or the final status follows
       }
     };
     try {
       await this.update(id, { status: 'running', progress: 0, message: 'Starting', started: true });
-      const output = await runTraining(this.run, prepared.input, { signal, progress });
-      const model = await this.models.create({ prepared, output, name });
-      await this.update(id, {
-        status: 'succeeded',
-        progress: 1,
-        message: `Done: ${model.name} v${model.version}`,
-        result: { modelId: model.id },
-      });
+      const { result, message } = await work({ id, signal, progress, run: this.run });
+      await this.update(id, { status: 'succeeded', progress: 1, message, result });
     } catch (err) {
       const e = err as Error & { code?: string };
       if (this.closing) {
@@ -213,23 +238,39 @@ export class JobService {
     },
   ): Promise<void> {
     const final = FINAL.includes(patch.status);
-    await this.store.run(
-      `UPDATE jobs SET status = $1, progress = coalesce($2, progress), message = $3, error = $4, result = $5,
+    await this.write(id, () =>
+      this.store.run(
+        `UPDATE jobs SET status = $1, progress = coalesce($2, progress), message = $3, error = $4, result = $5,
          started_at = CASE WHEN $6 THEN now() ELSE started_at END,
          finished_at = CASE WHEN $7 THEN now() ELSE finished_at END
        WHERE id = $8`,
-      [
-        patch.status,
-        patch.progress ?? null,
-        patch.message,
-        patch.error ? JSON.stringify(patch.error) : null,
-        patch.result ? JSON.stringify(patch.result) : null,
-        patch.started === true,
-        final,
-        id,
-      ],
+        [
+          patch.status,
+          patch.progress ?? null,
+          patch.message,
+          patch.error ? JSON.stringify(patch.error) : null,
+          patch.result ? JSON.stringify(patch.result) : null,
+          patch.started === true,
+          final,
+          id,
+        ],
+      ),
     );
     this.emit(id, await this.get(id));
+  }
+
+  /**
+   * Writes to one job's row one after another: a throttled progress write still in flight when the final status
+   * is written would otherwise conflict with it in DuckDB ("Conflict on update") and lose the final status.
+   */
+  private write(id: string, fn: () => Promise<void>): Promise<void> {
+    const next = (this.writes.get(id) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    this.writes.set(id, next);
+    const clear = () => {
+      if (this.writes.get(id) === next) this.writes.delete(id);
+    };
+    next.then(clear, clear);
+    return next;
   }
 
   /** Graceful shutdown: running jobs are stopped and recorded as interrupted before the pool goes. */

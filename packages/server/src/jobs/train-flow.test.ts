@@ -251,3 +251,23 @@ describe('documented handling of awkward data', () => {
     );
   });
 });
+
+describe('train parameters are bounded (SECURITY-TESTS row O)', () => {
+  it('refuses nEstimators: 1e9, unknown parameters, and parameters with model auto', async () => {
+    const code = async (body: object) =>
+      (await train({ datasetId: attrition.id, target: 'Attrition', ...body })).json().code;
+    expect(await code({ model: 'forest', params: { nEstimators: 1e9 } })).toBe('BAD_PARAMETER');
+    expect(await code({ model: 'knn', params: { nNeighbors: 1e9 } })).toBe('BAD_PARAMETER');
+    expect(await code({ model: 'tree', params: { maxDepth: 1e6 } })).toBe('BAD_PARAMETER');
+    expect(await code({ model: 'linear', params: { evil: 1 } })).toBe('BAD_PARAMETER');
+    expect(await code({ model: 'auto', params: { C: 1 } })).toBe('BAD_PARAMETER');
+    const ok = await train({
+      datasetId: attrition.id,
+      target: 'Attrition',
+      model: 'tree',
+      params: { maxDepth: 3 },
+    });
+    expect(ok.statusCode, ok.body).toBe(202);
+    expect((await waitForJob(app, ok.json().id)).status).toBe('succeeded');
+  });
+});

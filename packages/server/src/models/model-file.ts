@@ -1,4 +1,6 @@
+import type { Step } from '../recipes/steps';
 import type { Metrics, SchemaColumn, Task } from '../training/types';
+import type { Lineage } from './lineage';
 
 /**
  * A saved model: plain versioned JSON (never code). The registry stores it whole; `quarry train --out` writes
@@ -15,7 +17,12 @@ export interface ModelFile {
     datasetId: string;
     datasetName: string;
     seed: number;
-    split: { strategy: 'stratified' | 'random' | 'rows'; testSize: number; nTrain: number; nTest: number };
+    split: {
+      strategy: 'stratified' | 'random' | 'rows' | 'group' | 'time';
+      testSize: number;
+      nTrain: number;
+      nTest: number;
+    };
     metrics: Metrics;
     classes: string[] | null;
     confusionMatrix: { labels: string[]; matrix: number[][] } | null;
@@ -28,10 +35,27 @@ export interface ModelFile {
     droppedRows: number;
     fitSeconds: number;
     codeVersion: string;
+    /** The cleaning recipe of the data-set version trained on (recipes/steps.ts); null for an upload as is. */
+    recipe?: { rootDatasetId: string; version: number; steps: Step[] } | null;
     createdAt: string;
+    /** Where the version came from, everything needed to reproduce it, and how it decides (models/lineage.ts). */
+    source?: 'train' | 'leaderboard' | 'import';
+    lineage?: Lineage;
+    threshold?: ModelThreshold | null;
+    calibration?: 'sigmoid' | 'isotonic' | null;
+    leaderboardId?: string | null;
   };
   schema: { columns: SchemaColumn[] };
   pipeline: unknown;
+  /** SHA-256 of the canonical serialization of everything else (models/canonical.ts); checked on import. */
+  sha256?: string;
+}
+
+/** A decision threshold saved with a binary classifier and applied at prediction. */
+export interface ModelThreshold {
+  value: number;
+  positiveClass: string;
+  goal: Record<string, unknown> | null;
 }
 
 export const MODEL_FILE_FORMAT = 'quarry-model-file';

@@ -8,6 +8,7 @@ import type { ColumnData } from '../datasets/service';
 import { xlsxToCsv } from '../datasets/xlsx-to-csv';
 import { httpError } from '../errors';
 import type { ModelFile } from '../models/model-file';
+import { replayRecipe } from '../recipes/replay';
 import { ident, Store } from '../store/db';
 import type { PredictInput, PredictOutput } from '../training/types';
 import { type CsvValue, toCsv } from './safe-csv';
@@ -49,10 +50,25 @@ export async function predictFile(
   const head = await sniff(path, upload.fileName, loadFormat);
   const table = `pred_${randomUUID().replaceAll('-', '')}`;
   const schema = file.schema.columns;
+  const cleaned = `${table}_recipe`;
   return options.scratch.withConnection(async (c) => {
     try {
       const loaded = await loadTable(c, table, { path, fileName: upload.fileName, format: loadFormat, head });
-      const issues = await checkSchema(c, table, loaded.columns, schema, file.model.target);
+      // A model trained on a cleaned version sees the file through the same recipe (row-removing steps aside).
+      const steps = file.model.recipe?.steps ?? [];
+      const model =
+        steps.length === 0
+          ? { table, columns: loaded.columns }
+          : {
+              table: cleaned,
+              columns: (
+                await replayRecipe(c, { table, columns: loaded.columns }, steps, {
+                  mode: 'predict',
+                  into: cleaned,
+                })
+              ).columns,
+            };
+      const issues = await checkSchema(c, model.table, model.columns, schema, file.model.target);
       const errors = issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
         throw httpError('SCHEMA_MISMATCH', { detail: errors.map((e) => e.message).join(' ') }, { issues });
@@ -61,12 +77,14 @@ export async function predictFile(
       for (const s of schema) {
         if (s.categories !== undefined) {
           const values = (
-            await c.runAndReadAll(`SELECT trim(${ident(s.name)}) AS v FROM ${ident(table)}`)
+            await c.runAndReadAll(`SELECT trim(${ident(s.name)}) AS v FROM ${ident(model.table)}`)
           ).getColumnsJS()[0] as (string | null)[];
           features.push(encodeWithLevels(s.name, values, s.categories));
         } else {
           const values = (
-            await c.runAndReadAll(`SELECT ${typedExpression(s.name, 'numeric')} AS v FROM ${ident(table)}`)
+            await c.runAndReadAll(
+              `SELECT ${typedExpression(s.name, 'numeric')} AS v FROM ${ident(model.table)}`,
+            )
           ).getColumnsJS()[0];
           features.push({
             name: s.name,
@@ -81,11 +99,13 @@ export async function predictFile(
         pipeline: file.pipeline,
         classes: file.model.classes,
         features,
+        threshold: file.model.threshold?.value ?? null,
       });
       const input = await readTyped(c, table, loaded.columns);
       return assemble(file, loaded.columns, input, output, issues);
     } finally {
       await c.run(`DROP TABLE IF EXISTS ${ident(table)}`);
+      await c.run(`DROP TABLE IF EXISTS ${ident(cleaned)}`);
     }
   });
 }

@@ -46,6 +46,41 @@ const migrations: string[] = [
      artifact JSON NOT NULL,
      created_at TIMESTAMPTZ NOT NULL DEFAULT now()
    );`,
+  // 2: data-set versions. A cleaning step makes a new data set (a new table) whose parent is the version it was
+  // made from; the lineage (all versions of one upload, keyed by the upload's id) has one current version. An
+  // upload has no row here (it is version 1 of its own lineage). New tables rather than ALTER TABLE … ADD COLUMN:
+  // DuckDB 1.5.6 cannot replay such an ALTER from the WAL after a crash (an INTERNAL error at open).
+  `CREATE TABLE dataset_versions (
+     id VARCHAR PRIMARY KEY,
+     root_id VARCHAR NOT NULL,
+     parent_id VARCHAR,
+     version INTEGER NOT NULL,
+     steps JSON NOT NULL
+   );
+   CREATE TABLE dataset_lineages (root_id VARCHAR PRIMARY KEY, current_id VARCHAR NOT NULL);`,
+  // 3: tabular modelling. A model version's stage, where it came from and its chart data live beside `models`
+  // (new tables, not ALTER TABLE, for the WAL reason above; a model without a row is a 'train' draft without
+  // charts). Leaderboards and tuning runs keep their results under their job's id.
+  `CREATE TABLE model_meta (
+     model_id VARCHAR PRIMARY KEY,
+     stage VARCHAR NOT NULL,
+     source VARCHAR NOT NULL,
+     charts JSON
+   );
+   CREATE TABLE leaderboards (
+     id VARCHAR PRIMARY KEY,
+     dataset_id VARCHAR NOT NULL,
+     spec JSON NOT NULL,
+     result JSON NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE tunings (
+     id VARCHAR PRIMARY KEY,
+     dataset_id VARCHAR NOT NULL,
+     spec JSON NOT NULL,
+     result JSON NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
 ];
 
 export async function migrate(c: DuckDBConnection): Promise<void> {

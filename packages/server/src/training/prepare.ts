@@ -2,6 +2,8 @@ import { featureKind } from '../datasets/column-types';
 import type { ColumnData, DatasetService, DatasetSummary } from '../datasets/service';
 import { detectTaskFor } from '../datasets/task';
 import { httpError } from '../errors';
+import { ExploreService } from '../explore/service';
+import type { Warning } from '../explore/warning';
 import type { Family, SchemaColumn, Task, TrainInput } from './types';
 
 export interface TrainRequest {
@@ -13,6 +15,8 @@ export interface TrainRequest {
   seed?: number;
   testSize?: number;
   testRows?: number[] | null;
+  /** Columns kept out of the features with the reason given (a CV group or time column). */
+  exclude?: { name: string; reason: string }[];
 }
 
 export interface PreparedTraining {
@@ -22,6 +26,8 @@ export interface PreparedTraining {
   taskReason: string;
   /** Columns left out of the features, with why. */
   excluded: { name: string; reason: string }[];
+  /** The leakage linter's findings for this target (and the given test rows); recorded, never blocking. */
+  leakageWarnings: Warning[];
 }
 
 /**
@@ -61,7 +67,9 @@ export async function prepareTraining(
   const featureNames: string[] = [];
   for (const c of dataset.columns) {
     if (c.name === request.target) continue;
-    if (featureKind(c.type) === null)
+    const kept = request.exclude?.find((e) => e.name === c.name);
+    if (kept !== undefined) excluded.push(kept);
+    else if (featureKind(c.type) === null)
       excluded.push({ name: c.name, reason: `${c.type} columns are not used as features` });
     else if (c.missing === dataset.nRows) excluded.push({ name: c.name, reason: 'every value is missing' });
     else featureNames.push(c.name);
@@ -88,6 +96,10 @@ export async function prepareTraining(
     }
   }
   const schema = data.map((column) => schemaColumn(column, dataset));
+  // The linter informs; it never stops training (a failure of its own leaves the list empty).
+  const leakageWarnings = await new ExploreService(datasets)
+    .leakageForTraining(dataset.id, request.target, testRows)
+    .catch(() => []);
   return {
     input: {
       kind: 'train',
@@ -105,6 +117,7 @@ export async function prepareTraining(
     taskReason:
       request.task === undefined || request.task === 'auto' ? detected.reason : `Chosen by you: ${task}.`,
     excluded,
+    leakageWarnings,
   };
 }
 

@@ -1,12 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import { type Labels, selectionFolds } from '@quarry/ml';
 import type { ColumnData } from '../datasets/service';
+import type { PoolTask } from '../jobs/pool-task';
 import { prepareTarget, splitRows, takeTarget } from './split';
 import {
   AUTO_CANDIDATES,
-  type BlendInput,
   type BlendOutput,
-  type FoldInput,
   type FoldOutput,
   type Progress,
   type TrainInput,
@@ -15,7 +14,7 @@ import {
 
 /** Runs one task in the worker pool (the server's JobService and the CLI each provide one). */
 export type RunInPool = (
-  input: TrainInput | FoldInput | BlendInput,
+  input: PoolTask,
   options: { signal?: AbortSignal; progress?: Progress },
 ) => Promise<unknown>;
 
@@ -130,7 +129,7 @@ export async function runTraining(
 }
 
 /** A copy of a column in a SharedArrayBuffer: every worker reads the same memory. */
-function toShared(column: ColumnData): ColumnData {
+export function toShared(column: ColumnData): ColumnData {
   if (column.kind === 'numeric') {
     const values = new Float64Array(new SharedArrayBuffer(column.values.byteLength));
     values.set(column.values);

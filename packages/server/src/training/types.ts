@@ -21,7 +21,12 @@ export type MetricKey =
   | 'log_loss'
   | 'rmse'
   | 'mae'
-  | 'r2';
+  | 'r2'
+  | 'f1'
+  | 'precision'
+  | 'recall'
+  | 'average_precision'
+  | 'brier';
 export type Metrics = Partial<Record<MetricKey, number>>;
 
 /** One feature of the training schema: what a prediction file is checked against. */
@@ -109,6 +114,8 @@ export interface PredictInput {
   pipeline: unknown;
   classes: string[] | null;
   features: ColumnData[];
+  /** A saved decision threshold (binary classification): the second class when its probability ≥ it. */
+  threshold?: number | null;
 }
 
 export interface PredictOutput {

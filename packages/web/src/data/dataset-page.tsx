@@ -1,12 +1,14 @@
 import { Anchor, Button, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { DatasetSummary } from '../api/types';
+import type { DatasetVersion } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../components/error-alert';
 import { formatBytes, formatCount, formatDate } from '../components/format';
 import { PageHeader } from '../components/page-header';
+import { CleanTab } from '../recipes/clean-tab';
 import { href } from '../routing/route';
+import { navigate } from '../routing/use-hash-route';
 import { ColumnTable } from './column-table';
 import { PreviewGrid } from './preview-grid';
 import { ProfileTab } from './profile-tab';
@@ -17,11 +19,15 @@ const back = (
   </Anchor>
 );
 
-export function DatasetPage({ id }: { id: string }) {
+const TABS = ['columns', 'preview', 'profile', 'clean'];
+
+export function DatasetPage({ id, initialTab }: { id: string; initialTab?: string }) {
   const summary = useRequest(id, (signal) =>
-    api.get<DatasetSummary>(`/api/datasets/${encodeURIComponent(id)}`, { signal }),
+    api.get<DatasetVersion>(`/api/datasets/${encodeURIComponent(id)}`, { signal }),
   );
-  const [tab, setTab] = useState<string | null>('columns');
+  const [tab, setTab] = useState<string | null>(
+    initialTab && TABS.includes(initialTab) ? initialTab : 'columns',
+  );
   // Bumped when a column type changes: the preview and the profile are read again with the new types.
   const [revision, setRevision] = useState(0);
 
@@ -49,14 +55,30 @@ export function DatasetPage({ id }: { id: string }) {
         title={dataset.name}
         description={
           <>
+            {dataset.version !== undefined && (
+              <span data-testid="dataset-version">
+                Version {dataset.version}
+                {dataset.isCurrent === false ? ' (not the current one)' : ''} ·{' '}
+              </span>
+            )}
             {formatCount(dataset.nRows)} rows × {formatCount(dataset.nCols)} columns · {dataset.fileName} (
             {dataset.format}, {formatBytes(dataset.sizeBytes)}) · added {formatDate(dataset.createdAt)}
           </>
         }
         actions={
-          <Button component="a" href={href({ page: 'train', datasetId: dataset.id })}>
-            Train a model
-          </Button>
+          <>
+            <Button
+              component="a"
+              variant="default"
+              href={href({ page: 'explore', datasetId: dataset.id })}
+              data-testid="explore-dataset"
+            >
+              Explore
+            </Button>
+            <Button component="a" href={href({ page: 'train', datasetId: dataset.id })}>
+              Train a model
+            </Button>
+          </>
         }
       />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -64,6 +86,9 @@ export function DatasetPage({ id }: { id: string }) {
           <Tabs.Tab value="columns">Columns</Tabs.Tab>
           <Tabs.Tab value="preview">Preview</Tabs.Tab>
           <Tabs.Tab value="profile">Profile</Tabs.Tab>
+          <Tabs.Tab value="clean" data-testid="clean-tab-button">
+            Clean
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="columns">
           <Group mb="sm">
@@ -75,7 +100,7 @@ export function DatasetPage({ id }: { id: string }) {
           <ColumnTable
             dataset={dataset}
             onChanged={(updated) => {
-              summary.setData(() => updated);
+              summary.setData((previous) => (previous ? { ...previous, ...updated } : previous));
               setRevision((r) => r + 1);
             }}
           />
@@ -90,6 +115,12 @@ export function DatasetPage({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="profile">
           <ProfileTab datasetId={dataset.id} revision={revision} />
+        </Tabs.Panel>
+        <Tabs.Panel value="clean">
+          <CleanTab
+            datasetId={dataset.id}
+            onCurrentChanged={(version) => navigate(href({ page: 'dataset', id: version.id, tab: 'clean' }))}
+          />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,32 +1,33 @@
-import { Anchor, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ModelSummary } from '../api/types';
+import type { ModelGroup, ModelSummary, Stage } from '../api/types';
 import { useRequest } from '../api/use-request';
-import { ConfirmModal } from '../components/confirm-modal';
 import { EmptyHint } from '../components/empty-hint';
 import { ErrorAlert } from '../components/error-alert';
-import { fileNamePart, formatDate } from '../components/format';
+import { fileNamePart } from '../components/format';
 import { PageHeader } from '../components/page-header';
 import { href } from '../routing/route';
-import { formatMetric, keyMetric } from '../train/metrics';
+import { CompareView } from './compare-view';
+import { DeleteModelModal } from './delete-model-modal';
+import { ImportModel } from './import-model';
+import { ModelGroupCard } from './model-group-card';
 
 export function ModelsPage() {
-  const list = useRequest('models', (signal) =>
-    api.get<{ models: ModelSummary[] }>('/api/models', { signal }).then((r) => r.models),
+  const list = useRequest('model-groups', (signal) =>
+    api.get<{ groups: ModelGroup[] }>('/api/model-groups', { signal }).then((r) => r.groups),
   );
   const [deleting, setDeleting] = useState<ModelSummary | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string[]>([]);
+  const [showCompare, setShowCompare] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const download = async (model: ModelSummary) => {
-    setDownloading(model.id);
+  const download = async (key: string, path: string, fileName: string) => {
+    setDownloading(key);
     setError(null);
     try {
-      await api.download(
-        `/api/models/${encodeURIComponent(model.id)}/download`,
-        `${fileNamePart(model.name)}-v${model.version}.json`,
-      );
+      await api.download(path, fileName);
     } catch (reason) {
       setError(reason);
     } finally {
@@ -34,138 +35,104 @@ export function ModelsPage() {
     }
   };
 
-  const models = list.data ?? [];
+  const setStage = async (model: ModelSummary, stage: Stage) => {
+    setError(null);
+    try {
+      await api.patch<ModelSummary>(`/api/models/${encodeURIComponent(model.id)}`, { stage });
+      // Promoting one version can archive another: reload the whole list rather than patch one row.
+      list.reload();
+    } catch (reason) {
+      setError(reason);
+    }
+  };
+
+  const toggleCompare = (model: ModelSummary) => {
+    setShowCompare(false);
+    setComparing((previous) =>
+      previous.includes(model.id)
+        ? previous.filter((id) => id !== model.id)
+        : [...previous, model.id].slice(-2),
+    );
+  };
+
+  const groups = list.data ?? [];
+  const [a, b] = comparing;
 
   return (
     <Stack gap="lg">
       <PageHeader
         title="Models"
-        description="Every trained model, versioned by name. Download one as JSON (data only, never code) or use it to predict."
+        description="Every saved model, grouped by name with its versions. Move a version between draft, production and archived; compare two; download the JSON file (data only, never code) or an HTML report."
+        actions={<ImportModel onImported={() => list.reload()} onError={setError} />}
       />
       <ErrorAlert error={list.error} title="Could not load the models" />
-      <ErrorAlert error={error} title="Could not download" onClose={() => setError(null)} />
+      <ErrorAlert error={error} title="Could not finish" onClose={() => setError(null)} />
       {list.loading && !list.data && (
         <Center py="xl">
           <Loader />
         </Center>
       )}
-      {list.data && models.length === 0 && (
+      {list.data && groups.length === 0 && (
         <EmptyHint
           title="No models yet"
-          description="Train a model on one of your data sets; it will be listed here."
+          description="Train a model on one of your data sets, or import a model file; it will be listed here."
         >
           <Button component="a" href={href({ page: 'train' })}>
             Go to Train
           </Button>
         </EmptyHint>
       )}
-      {models.length > 0 && (
-        <Table.ScrollContainer minWidth={960}>
-          <Table verticalSpacing="sm" highlightOnHover data-testid="models-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th ta="right">Version</Table.Th>
-                <Table.Th>Task</Table.Th>
-                <Table.Th>Family</Table.Th>
-                <Table.Th>Target</Table.Th>
-                <Table.Th>Data set</Table.Th>
-                <Table.Th>Key metric</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {models.map((model) => {
-                const metric = keyMetric(model.task, model.metrics);
-                return (
-                  <Table.Tr key={model.id} data-testid="model-row">
-                    <Table.Td>
-                      <Text fw={500} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {model.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">v{model.version}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{model.task}</Text>
-                    </Table.Td>
-                    <Table.Td>{model.family}</Table.Td>
-                    <Table.Td>{model.target}</Table.Td>
-                    <Table.Td>
-                      <Anchor href={href({ page: 'dataset', id: model.datasetId })} size="sm">
-                        {model.datasetName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {metric ? (
-                        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          <Text span c="dimmed" size="sm">
-                            {metric.label}
-                          </Text>{' '}
-                          {formatMetric(metric.value)}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDate(model.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          component="a"
-                          href={href({ page: 'predict', modelId: model.id })}
-                        >
-                          Predict
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => download(model)}
-                          loading={downloading === model.id}
-                          data-testid="download-model"
-                        >
-                          Download JSON
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setDeleting(model)}
-                          aria-label={`Delete ${model.name} v${model.version}`}
-                        >
-                          Delete
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {groups.length > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {comparing.length < 2
+              ? `Tick two versions to compare them (${comparing.length} of 2 chosen).`
+              : 'Two versions chosen.'}
+          </Text>
+          <Button
+            variant="default"
+            disabled={comparing.length !== 2}
+            onClick={() => setShowCompare(true)}
+            data-testid="compare-button"
+          >
+            Compare side by side
+          </Button>
+        </Group>
       )}
-      <ConfirmModal
-        opened={deleting !== null}
-        title="Delete model?"
-        confirmLabel="Delete"
+      {showCompare && a && b && <CompareView a={a} b={b} onClose={() => setShowCompare(false)} />}
+      {groups.map((group) => (
+        <ModelGroupCard
+          key={group.name}
+          group={group}
+          comparing={comparing}
+          downloading={downloading}
+          onToggleCompare={toggleCompare}
+          onStage={setStage}
+          onDownload={(model) =>
+            download(
+              model.id,
+              `/api/models/${encodeURIComponent(model.id)}/download`,
+              `${fileNamePart(model.name)}-v${model.version}.json`,
+            )
+          }
+          onReport={(model) =>
+            download(
+              `report:${model.id}`,
+              `/api/models/${encodeURIComponent(model.id)}/report`,
+              `${fileNamePart(model.name)}-v${model.version}-report.html`,
+            )
+          }
+          onDelete={setDeleting}
+        />
+      ))}
+      <DeleteModelModal
+        model={deleting}
         onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          if (!deleting) return;
-          await api.delete(`/api/models/${encodeURIComponent(deleting.id)}`);
-          list.setData((prev) => prev?.filter((m) => m.id !== deleting.id));
+        onDeleted={(model) => {
+          setComparing((previous) => previous.filter((id) => id !== model.id));
+          list.reload();
         }}
-      >
-        “{deleting?.name}” v{deleting?.version} will be removed, and its prediction endpoint with it. This
-        cannot be undone.
-      </ConfirmModal>
+      />
     </Stack>
   );
 }

@@ -9,6 +9,10 @@ describe('parseHash', () => {
     expect(parseHash('#/train?dataset=ds_1')).toEqual({ page: 'train', datasetId: 'ds_1' });
     expect(parseHash('#/predict?model=m%201')).toEqual({ page: 'predict', modelId: 'm 1' });
     expect(parseHash('#/models')).toEqual({ page: 'models' });
+    expect(parseHash('#/explore')).toEqual({ page: 'explore' });
+    expect(parseHash('#/explore?dataset=ds_1')).toEqual({ page: 'explore', datasetId: 'ds_1' });
+    expect(parseHash('#/sql')).toEqual({ page: 'sql' });
+    expect(parseHash('#/data/ds_1?tab=clean')).toEqual({ page: 'dataset', id: 'ds_1', tab: 'clean' });
   });
 
   it('falls back to the data page for empty or unknown hashes', () => {
@@ -17,7 +21,16 @@ describe('parseHash', () => {
   });
 
   it('round-trips through href', () => {
-    for (const hash of ['#/data', '#/data/a%2Fb', '#/train?dataset=x', '#/predict?model=y', '#/models']) {
+    for (const hash of [
+      '#/data',
+      '#/data/a%2Fb',
+      '#/train?dataset=x',
+      '#/predict?model=y',
+      '#/models',
+      '#/explore?dataset=z',
+      '#/sql',
+      '#/data/x?tab=clean',
+    ]) {
       expect(href(parseHash(hash))).toBe(hash);
     }
   });

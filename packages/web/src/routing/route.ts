@@ -1,17 +1,21 @@
 // Hash routes: the server only has to serve index.html at '/', and a reload keeps the page.
 //
 //   #/data               data sets
-//   #/data/<id>          one data set
+//   #/data/<id>[?tab=T]  one data set (T: columns, preview, profile, clean)
 //   #/train[?dataset=ID] train a model
 //   #/predict[?model=ID] predict with a model
 //   #/models             model registry
+//   #/explore[?dataset=ID] explore a data set
+//   #/sql                read-only SQL over data sets
 
 export type Route =
   | { page: 'data' }
-  | { page: 'dataset'; id: string }
+  | { page: 'dataset'; id: string; tab?: string }
   | { page: 'train'; datasetId?: string }
   | { page: 'predict'; modelId?: string }
-  | { page: 'models' };
+  | { page: 'models' }
+  | { page: 'explore'; datasetId?: string }
+  | { page: 'sql' };
 
 export type Page = Route['page'];
 
@@ -29,8 +33,11 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean);
   switch (parts[0]) {
-    case 'data':
-      return parts[1] ? { page: 'dataset', id: decode(parts[1]) } : { page: 'data' };
+    case 'data': {
+      if (!parts[1]) return { page: 'data' };
+      const tab = params.get('tab');
+      return tab ? { page: 'dataset', id: decode(parts[1]), tab } : { page: 'dataset', id: decode(parts[1]) };
+    }
     case 'train': {
       const datasetId = params.get('dataset');
       return datasetId ? { page: 'train', datasetId } : { page: 'train' };
@@ -41,6 +48,12 @@ export function parseHash(hash: string): Route {
     }
     case 'models':
       return { page: 'models' };
+    case 'explore': {
+      const datasetId = params.get('dataset');
+      return datasetId ? { page: 'explore', datasetId } : { page: 'explore' };
+    }
+    case 'sql':
+      return { page: 'sql' };
     default:
       return { page: 'data' };
   }
@@ -51,12 +64,16 @@ export function href(route: Route): string {
     case 'data':
       return '#/data';
     case 'dataset':
-      return `#/data/${encodeURIComponent(route.id)}`;
+      return `#/data/${encodeURIComponent(route.id)}${route.tab ? `?tab=${encodeURIComponent(route.tab)}` : ''}`;
     case 'train':
       return route.datasetId ? `#/train?dataset=${encodeURIComponent(route.datasetId)}` : '#/train';
     case 'predict':
       return route.modelId ? `#/predict?model=${encodeURIComponent(route.modelId)}` : '#/predict';
     case 'models':
       return '#/models';
+    case 'explore':
+      return route.datasetId ? `#/explore?dataset=${encodeURIComponent(route.datasetId)}` : '#/explore';
+    case 'sql':
+      return '#/sql';
   }
 }

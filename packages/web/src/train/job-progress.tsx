@@ -14,9 +14,11 @@ interface JobProgressProps {
   job: Job;
   onCancel: () => void;
   cancelling: boolean;
+  /** What the job does, e.g. 'Comparing families'. */
+  title?: string;
 }
 
-export function JobProgress({ job, onCancel, cancelling }: JobProgressProps) {
+export function JobProgress({ job, onCancel, cancelling, title = 'Training' }: JobProgressProps) {
   const active = job.status === 'queued' || job.status === 'running';
   const percent = Math.round(Math.min(Math.max(job.progress, 0), 1) * 100);
   return (
@@ -24,7 +26,7 @@ export function JobProgress({ job, onCancel, cancelling }: JobProgressProps) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Group gap="xs">
-            <Text fw={500}>Training</Text>
+            <Text fw={500}>{title}</Text>
             <Badge color={STATUS_COLOR[job.status]} variant="light">
               {job.status}
             </Badge>
@@ -46,7 +48,7 @@ export function JobProgress({ job, onCancel, cancelling }: JobProgressProps) {
           animated={active}
           striped={active}
           color={STATUS_COLOR[job.status] === 'gray' ? 'gray' : undefined}
-          aria-label="Training progress"
+          aria-label={`${title} progress`}
           size="lg"
         />
         <Group justify="space-between">

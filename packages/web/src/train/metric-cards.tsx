@@ -11,13 +11,13 @@ export function MetricCards({ task, metrics }: { task: Task; metrics: Metrics })
       {items.map(({ key, value }) => (
         <Paper key={key} withBorder radius="md" p="md" data-testid={`metric-${key}`}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {METRICS[key].label}
+            {METRICS[key]?.label ?? key}
           </Text>
           <Text size="xl" fw={700} mt={4} style={{ fontVariantNumeric: 'tabular-nums' }} data-value={value}>
             {formatMetric(value)}
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
-            {METRICS[key].hint}
+            {METRICS[key]?.hint ?? ''}
           </Text>
         </Paper>
       ))}

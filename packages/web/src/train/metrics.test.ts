@@ -7,6 +7,16 @@ describe('metrics', () => {
     expect(ordered.map((m) => m.key)).toEqual(['accuracy', 'roc_auc', 'log_loss']);
   });
 
+  it('keeps the leaderboard metrics in reading order and unknown ones last', () => {
+    const ordered = metricsInOrder('classification', {
+      brier: 0.09,
+      f1: 0.28,
+      roc_auc: 0.66,
+      ['new_metric' as 'f1']: 1,
+    });
+    expect(ordered.map((m) => m.key)).toEqual(['roc_auc', 'f1', 'brier', 'new_metric']);
+  });
+
   it('picks the key metric', () => {
     expect(keyMetric('classification', { accuracy: 0.9 })).toMatchObject({
       key: 'accuracy',

@@ -12,13 +12,29 @@ export const METRICS: Record<MetricKey, MetricInfo> = {
   roc_auc: { label: 'ROC AUC', hint: '0.5 is chance, 1 is perfect ranking' },
   roc_auc_ovr: { label: 'ROC AUC (one-vs-rest)', hint: 'Mean over classes; 0.5 is chance' },
   log_loss: { label: 'Log loss', hint: 'Quality of the probabilities; lower is better' },
+  average_precision: { label: 'Average precision', hint: 'Area under precision–recall; base rate is chance' },
+  f1: { label: 'F1', hint: 'Balance of precision and recall at the threshold' },
+  precision: { label: 'Precision', hint: 'Share of predicted positives that are positive' },
+  recall: { label: 'Recall', hint: 'Share of actual positives found' },
+  brier: { label: 'Brier score', hint: 'Mean squared error of the probabilities; lower is better' },
   rmse: { label: 'RMSE', hint: 'Typical error in target units; lower is better' },
   mae: { label: 'MAE', hint: 'Mean absolute error in target units' },
   r2: { label: 'R²', hint: '1 is perfect, 0 is no better than the mean' },
 };
 
 const ORDER: Record<Task, MetricKey[]> = {
-  classification: ['accuracy', 'balanced_accuracy', 'roc_auc', 'roc_auc_ovr', 'log_loss'],
+  classification: [
+    'accuracy',
+    'balanced_accuracy',
+    'roc_auc',
+    'roc_auc_ovr',
+    'average_precision',
+    'f1',
+    'precision',
+    'recall',
+    'log_loss',
+    'brier',
+  ],
   regression: ['rmse', 'mae', 'r2'],
 };
 

@@ -4,6 +4,7 @@ import { formatCount, formatPercent } from '../components/format';
 import { href } from '../routing/route';
 import { ConfusionMatrix } from './confusion-matrix';
 import { MetricCards } from './metric-cards';
+import { ModelCharts } from './model-charts';
 
 const SPLITS = {
   stratified: 'stratified split',
@@ -43,6 +44,7 @@ export function ModelResults({ model }: { model: ModelDetail }) {
       {model.confusionMatrix && model.confusionMatrix.labels.length > 0 && (
         <ConfusionMatrix confusion={model.confusionMatrix} nTest={split.nTest} />
       )}
+      <ModelCharts modelId={model.id} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, isAbortError } from '../api/errors';
@@ -8,7 +8,9 @@ import { useRequest } from '../api/use-request';
 import { EmptyHint } from '../components/empty-hint';
 import { ErrorAlert } from '../components/error-alert';
 import { PageHeader } from '../components/page-header';
+import { LeaderboardPanel } from '../leaderboard/leaderboard-panel';
 import { href } from '../routing/route';
+import { TuningPanel } from '../tuning/tuning-panel';
 import { JobProgress } from './job-progress';
 import { ModelResults } from './model-results';
 import { TrainForm } from './train-form';
@@ -54,8 +56,9 @@ export function TrainPage({ initialDatasetId }: { initialDatasetId?: string }) {
         ? initial
         : await watchJob(api, initial.id, { onUpdate: setJob, signal: controller.signal });
       setJob(final);
-      if (final.status === 'succeeded' && final.result) {
-        const detail = await api.get<ModelDetail>(`/api/models/${encodeURIComponent(final.result.modelId)}`, {
+      const modelId = final.result?.modelId;
+      if (final.status === 'succeeded' && modelId) {
+        const detail = await api.get<ModelDetail>(`/api/models/${encodeURIComponent(modelId)}`, {
           signal: controller.signal,
         });
         setModel(detail);
@@ -128,32 +131,62 @@ export function TrainPage({ initialDatasetId }: { initialDatasetId?: string }) {
         </EmptyHint>
       )}
       {datasets.data && datasets.data.length > 0 && (
-        <TrainForm
-          datasets={datasets.data}
-          initialDatasetId={initialDatasetId}
-          busy={running}
-          onSubmit={start}
-        />
+        <Tabs defaultValue="single" keepMounted>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="single" data-testid="tab-single">
+              One model
+            </Tabs.Tab>
+            <Tabs.Tab value="compare" data-testid="tab-compare">
+              Compare families
+            </Tabs.Tab>
+            <Tabs.Tab value="tune" data-testid="tab-tune">
+              Tune
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="single">
+            <Stack gap="lg">
+              <TrainForm
+                datasets={datasets.data}
+                initialDatasetId={initialDatasetId}
+                busy={running}
+                onSubmit={start}
+              />
+              <ErrorAlert error={error} title="Training could not run" onClose={() => setError(null)} />
+              {job && <JobProgress job={job} onCancel={cancel} cancelling={cancelling} />}
+              {job?.status === 'failed' && (
+                <Alert
+                  color="red"
+                  variant="light"
+                  title="Training failed"
+                  role="alert"
+                  data-testid="job-error"
+                >
+                  {job.error?.message ??
+                    'The job failed without a message. Try again, or check the server log.'}
+                </Alert>
+              )}
+              {job?.status === 'cancelled' && (
+                <Alert color="gray" variant="light" title="Training cancelled">
+                  The job was stopped; no model was saved. Change the settings or train again.
+                </Alert>
+              )}
+              {job?.status === 'interrupted' && (
+                <Alert color="orange" variant="light" title="Training interrupted">
+                  {job.error?.message ??
+                    'The server stopped while this job ran (for example a restart). Train again.'}
+                </Alert>
+              )}
+              {model && <ModelResults model={model} />}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="compare">
+            <LeaderboardPanel datasets={datasets.data} initialDatasetId={initialDatasetId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tune">
+            <TuningPanel datasets={datasets.data} initialDatasetId={initialDatasetId} />
+          </Tabs.Panel>
+        </Tabs>
       )}
-      <ErrorAlert error={error} title="Training could not run" onClose={() => setError(null)} />
-      {job && <JobProgress job={job} onCancel={cancel} cancelling={cancelling} />}
-      {job?.status === 'failed' && (
-        <Alert color="red" variant="light" title="Training failed" role="alert" data-testid="job-error">
-          {job.error?.message ?? 'The job failed without a message. Try again, or check the server log.'}
-        </Alert>
-      )}
-      {job?.status === 'cancelled' && (
-        <Alert color="gray" variant="light" title="Training cancelled">
-          The job was stopped; no model was saved. Change the settings or train again.
-        </Alert>
-      )}
-      {job?.status === 'interrupted' && (
-        <Alert color="orange" variant="light" title="Training interrupted">
-          {job.error?.message ??
-            'The server stopped while this job ran (for example a restart). Train again.'}
-        </Alert>
-      )}
-      {model && <ModelResults model={model} />}
     </Stack>
   );
 }

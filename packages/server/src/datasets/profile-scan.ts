@@ -1,0 +1,176 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { ident, literal } from '../store/db';
+import { type ColumnInfo, typedExpression } from './column-types';
+import type { SampleStats } from './profile-sample';
+import { FEW_LEVELS, SAMPLE_ROWS } from './sample';
+
+export const BINS = 20;
+/** Columns that can take part in a missingness pattern (one bit each in a BIGINT). */
+const MAX_PATTERN_COLUMNS = 62;
+/** Robust z-score of Iglewicz & Hoaglin (1993): 0.6745·|x − median| / MAD; above 3.5 is an outlier. */
+const MAD_Z = 3.5;
+const MAD_SCALE = 0.6745;
+/** When the MAD is 0: z = |x − median| / (1.2533·meanAD); 1.2533 = √(π/2) makes it consistent for a normal. */
+const MEAN_AD_SCALE = 1.2533;
+
+export interface ColumnScan {
+  nonNull: number;
+  distinct: number;
+  distinctExact: boolean;
+  min?: number;
+  max?: number;
+  mean?: number;
+  std?: number;
+  bins?: number[];
+  iqrCount?: number;
+  madCount?: number;
+  firstDate?: string;
+  lastDate?: string;
+  impossibleDates?: number;
+  /** Every value with its count (columns with few levels). */
+  valueCounts?: [string, number][];
+  /** Exact counts of the sample's most frequent values (many-valued columns of large tables). */
+  topCounts?: [string, number][];
+}
+
+export interface TableScan {
+  nRows: number;
+  columns: ColumnScan[];
+  duplicateRows: number;
+  /** Row counts per missingness bitmask, and which column each bit stands for. */
+  patterns: [bigint, number][];
+  patternColumns: number[];
+}
+
+/**
+ * Pass 1 of the profile: one aggregate query over every column and row, in the spirit of DuckDB's SUMMARIZE.
+ * Typed values are computed once per row in the inner projection; the aggregates use what pass 0 learned on the
+ * sample (histogram range, IQR fences, median and MAD) as bound parameters. Duplicate rows are counted as distinct
+ * 64-bit row hashes (a collision among a million rows has odds of about 1 in 10^7); missingness patterns are a
+ * bitmask per row counted by `histogram`.
+ *
+ *   SELECT count(*), count(DISTINCT h), histogram(mask), count(c0), approx_count_distinct(c0), min(f0), …,
+ *          histogram(least(greatest(floor((f0 - $lo0) / $w0), 0), 19)), count(f0 < $a0 OR f0 > $b0), …
+ *   FROM (SELECT c0, CASE WHEN isfinite(c0) THEN c0 END AS f0, …, mask, h
+ *         FROM (SELECT TRY_CAST(trim("a") AS DOUBLE) AS c0, …, hash("a", "b", …) AS h FROM ds_…))
+ */
+export async function scanTable(
+  c: DuckDBConnection,
+  table: string,
+  columns: ColumnInfo[],
+  sample: SampleStats,
+  nRows: number,
+): Promise<TableScan> {
+  const whole = nRows <= SAMPLE_ROWS; // the sample is the table: every distinct count is exact
+  const params: Record<string, DuckDBValue> = {};
+  const patternColumns = columns
+    .map((col, i) => ({ i, missing: col.missing }))
+    .filter((p) => p.missing > 0)
+    .sort((a, b) => b.missing - a.missing || a.i - b.i)
+    .slice(0, MAX_PATTERN_COLUMNS)
+    .map((p) => p.i);
+  const inner = columns.map((col, i) => `${typedExpression(col.name, col.type)} AS c${i}`);
+  inner.push(`hash(${columns.map((col) => ident(col.name)).join(', ')}) AS h`);
+  const middle = columns.map((col, i) =>
+    col.type === 'numeric' ? `c${i}, CASE WHEN isfinite(c${i}) THEN c${i} END AS f${i}` : `c${i}`,
+  );
+  const mask = patternColumns.map((i, bit) => `(CAST(c${i} IS NULL AS BIGINT) << ${bit})`).join(' | ');
+  middle.push('h', `${patternColumns.length > 0 ? mask : 'CAST(0 AS BIGINT)'} AS mask`);
+  const aggregates = ['count(*) AS n', 'count(DISTINCT h) AS unique_rows', 'histogram(mask) AS patterns'];
+  columns.forEach((col, i) => {
+    const few = sample.distinct[i] <= FEW_LEVELS;
+    aggregates.push(`count(c${i}) AS nn${i}`);
+    if (col.type !== 'numeric' && few) aggregates.push(`histogram(CAST(c${i} AS VARCHAR)) AS vals${i}`);
+    else aggregates.push(`${few || whole ? 'count(DISTINCT' : 'approx_count_distinct('} c${i}) AS d${i}`);
+    const top = sample.topCandidates.get(i);
+    if (top !== undefined && !whole) {
+      // The sample's most frequent values, counted exactly on every row (string literals: values from the data).
+      const list = top.map(([value]) => literal(value)).join(', ');
+      aggregates.push(
+        `histogram(CAST(c${i} AS VARCHAR)) FILTER (WHERE CAST(c${i} AS VARCHAR) IN (${list})) AS top${i}`,
+      );
+    }
+    if (col.type === 'datetime') {
+      aggregates.push(
+        `CAST(min(c${i}) AS VARCHAR) AS lo${i}, CAST(max(c${i}) AS VARCHAR) AS hi${i}`,
+        `count(CASE WHEN c${i} < TIMESTAMP '1900-01-01' OR c${i} > now()::TIMESTAMP THEN 1 END) AS bad${i}`,
+      );
+    }
+    const s = sample.numeric.get(i);
+    if (col.type !== 'numeric' || s === undefined) return;
+    const [, q1, median, q3] = s.quantiles;
+    const threshold =
+      s.mad > 0 ? (MAD_Z * s.mad) / MAD_SCALE : s.meanAd > 0 ? MAD_Z * MEAN_AD_SCALE * s.meanAd : 0;
+    Object.assign(params, {
+      [`lo${i}`]: s.min,
+      [`w${i}`]: s.max > s.min ? (s.max - s.min) / BINS : 1,
+      [`a${i}`]: q1 - 1.5 * (q3 - q1),
+      [`b${i}`]: q3 + 1.5 * (q3 - q1),
+      [`m${i}`]: median,
+      [`t${i}`]: threshold,
+    });
+    const last = s.max > s.min ? BINS - 1 : 0;
+    aggregates.push(
+      `min(f${i}) AS lo${i}, max(f${i}) AS hi${i}, avg(f${i}) AS mean${i}, stddev_samp(f${i}) AS std${i}`,
+      // greatest/least skip NULLs, so a missing value must stay out explicitly (FILTER).
+      `histogram(least(greatest(CAST(floor((f${i} - $lo${i}) / $w${i}) AS INTEGER), 0), ${last})) FILTER (WHERE f${i} IS NOT NULL) AS bins${i}`,
+      `count(CASE WHEN f${i} < $a${i} OR f${i} > $b${i} THEN 1 END) AS iqr${i}`,
+      `count(CASE WHEN $t${i} > 0 AND abs(f${i} - $m${i}) > $t${i} THEN 1 END) AS mad${i}`,
+    );
+  });
+  const sql = `SELECT ${aggregates.join(', ')} FROM (SELECT ${middle.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${ident(table)}))`;
+  const row = (await c.runAndReadAll(sql, params)).getRowObjectsJS()[0] as Record<string, unknown>;
+  return {
+    nRows: Number(row.n),
+    columns: columns.map((col, i) => readColumn(row, i, col, sample, whole)),
+    duplicateRows: Number(row.n) - Number(row.unique_rows),
+    patterns: mapEntries(row.patterns).map(([mask, count]) => [BigInt(mask as bigint), Number(count)]),
+    patternColumns,
+  };
+}
+
+function readColumn(
+  row: Record<string, unknown>,
+  i: number,
+  col: ColumnInfo,
+  sample: SampleStats,
+  whole: boolean,
+): ColumnScan {
+  const exact = whole || sample.distinct[i] <= FEW_LEVELS;
+  const scan: ColumnScan = { nonNull: Number(row[`nn${i}`]), distinct: 0, distinctExact: exact };
+  if (row[`vals${i}`] !== undefined) {
+    scan.valueCounts = mapEntries(row[`vals${i}`])
+      .filter(([value]) => value !== null)
+      .map(([value, count]) => [String(value), Number(count)]);
+    scan.distinct = scan.valueCounts.length;
+  } else scan.distinct = Math.min(Number(row[`d${i}`]), scan.nonNull);
+  if (row[`top${i}`] !== undefined) {
+    scan.topCounts = mapEntries(row[`top${i}`]).map(([value, count]) => [String(value), Number(count)]);
+  }
+  if (col.type === 'datetime') {
+    if (row[`lo${i}`] !== null) Object.assign(scan, { firstDate: row[`lo${i}`], lastDate: row[`hi${i}`] });
+    scan.impossibleDates = Number(row[`bad${i}`]);
+  }
+  const s = sample.numeric.get(i);
+  if (s !== undefined && row[`bins${i}`] !== undefined && row[`lo${i}`] !== null) {
+    const bins = new Array<number>(s.max > s.min ? BINS : 1).fill(0);
+    for (const [bin, count] of mapEntries(row[`bins${i}`]))
+      if (bin !== null) bins[Number(bin)] += Number(count);
+    Object.assign(scan, {
+      min: Number(row[`lo${i}`]),
+      max: Number(row[`hi${i}`]),
+      mean: Number(row[`mean${i}`]),
+      std: row[`std${i}`] === null ? 0 : Number(row[`std${i}`]),
+      bins,
+      iqrCount: Number(row[`iqr${i}`]),
+      madCount: Number(row[`mad${i}`]),
+    });
+  }
+  return scan;
+}
+
+/** A DuckDB MAP as node-api reads it: an array of { key, value } entries. */
+export function mapEntries(map: unknown): [unknown, unknown][] {
+  if (map === null || map === undefined) return [];
+  return (map as { key: unknown; value: unknown }[]).map((e) => [e.key, e.value]);
+}

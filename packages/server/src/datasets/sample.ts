@@ -1,0 +1,19 @@
+/** Analyses that need every value in memory at once (quantiles, ranks, contingency tables) use at most this many rows. */
+export const SAMPLE_ROWS = 200_000;
+const SCALE = 1_000_000;
+/** Columns with at most this many distinct values in the sample get exact value counts of every value. */
+export const FEW_LEVELS = 1000;
+/** Top values kept per column, and candidates taken from the sample for large tables (counted on every row). */
+export const TOP = 20;
+export const TOP_CANDIDATES = 40;
+
+/**
+ * A WHERE clause that keeps about `SAMPLE_ROWS` rows of a data-set table, chosen by a hash of the row id: the same
+ * rows every time (data-set tables are never modified), spread evenly over the file, and cheap to evaluate. Empty
+ * when the table is small enough to use whole. Use it on a single-table FROM (it names `rowid`).
+ */
+export function sampleWhere(nRows: number): string {
+  if (nRows <= SAMPLE_ROWS) return '';
+  const keep = Math.ceil((SAMPLE_ROWS / nRows) * SCALE);
+  return `WHERE hash(rowid) % ${SCALE} < ${keep}`;
+}

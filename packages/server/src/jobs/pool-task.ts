@@ -1,0 +1,16 @@
+import type { ChartsInput } from '../charts/types';
+import type { FinalFitInput } from '../modelling/final-fit';
+import type { CellInput } from '../modelling/types';
+import type { InspectInput } from '../models/inspect-pipeline';
+import type { BlendInput, FoldInput, PredictInput, TrainInput } from '../training/types';
+
+/** Every kind of task the worker pool runs (run-task.ts dispatches on `kind`). */
+export type PoolTask =
+  | TrainInput
+  | FoldInput
+  | BlendInput
+  | PredictInput
+  | CellInput
+  | FinalFitInput
+  | ChartsInput
+  | InspectInput;
