@@ -74,6 +74,20 @@ test('leaderboard, threshold, two versions, compare and the HTML report', async 
   await page.getByTestId('class-weight-checkbox').check();
   await compareAndSave(2);
 
+  // A random search over the decision tree's documented ranges, four trials.
+  await page.getByTestId('tab-tune').click();
+  await page.getByTestId('tune-dataset-select').click();
+  await page.getByRole('option', { name: 'stackoverflow' }).click();
+  await page.getByTestId('tune-target-select').click();
+  await page.getByRole('option', { name: 'Remote', exact: true }).click();
+  await page.getByTestId('tune-family-select').click();
+  await page.getByRole('option', { name: 'Decision tree' }).click();
+  await expect(page.getByTestId('space-table')).toContainText('maxDepth');
+  await page.getByTestId('tune-trials').fill('4');
+  await page.getByTestId('tune-button').click();
+  await expect(page.getByTestId('tuning-row')).toHaveCount(4, { timeout: 240_000 });
+  await shot('05-tuning');
+
   // The registry: one name, two versions, compared side by side.
   await page.goto('/#/models');
   await expect(page.getByTestId('model-group')).toHaveCount(1);

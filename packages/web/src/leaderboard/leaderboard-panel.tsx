@@ -54,6 +54,7 @@ export function LeaderboardPanel({
   const start = async (request: LeaderboardRequest) => {
     setSelected(null);
     setTuning(null);
+    saving.reset();
     await board.start('/api/jobs/leaderboard', request);
   };
 

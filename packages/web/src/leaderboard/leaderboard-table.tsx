@@ -84,7 +84,7 @@ export function LeaderboardTable({ leaderboard, selected, onSelect }: Leaderboar
         <Table.Thead>
           <Table.Tr>
             <Table.Th ta="right">#</Table.Th>
-            <Table.Th>Family</Table.Th>
+            <Table.Th miw={200}>Family</Table.Th>
             <Table.Th>{scorerLabel(primary)} (CV)</Table.Th>
             <Table.Th>Holdout</Table.Th>
             {others.map((m) => (

@@ -15,6 +15,8 @@ export interface JobRun<T> {
   /** POSTs `body` to `path` (a route that answers 202 with a Job) and follows the job. */
   start: (path: string, body: unknown) => Promise<void>;
   cancel: () => Promise<void>;
+  /** Forgets the job (and stops following it), e.g. when what it produced no longer applies. */
+  reset: () => void;
 }
 
 /**
@@ -63,5 +65,22 @@ export function useJob<T>(load: (job: Job, signal: AbortSignal) => Promise<T>): 
     }
   }, [job]);
 
-  return { job, result, error, setError, running: job !== null && !isFinal(job), cancelling, start, cancel };
+  const reset = useCallback(() => {
+    watcher.current?.abort();
+    setJob(null);
+    setResult(null);
+    setError(null);
+  }, []);
+
+  return {
+    job,
+    result,
+    error,
+    setError,
+    running: job !== null && !isFinal(job),
+    cancelling,
+    start,
+    cancel,
+    reset,
+  };
 }

@@ -44,7 +44,7 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
   const [budgetKind, setBudgetKind] = useState<'trials' | 'minutes'>('trials');
   const [trials, setTrials] = useState<number | string>(20);
   const [minutes, setMinutes] = useState<number | string>(2);
-  const [cv, setCv] = useState<CvSpec>({ strategy: 'kfold', k: 5 });
+  const [cv, setCv] = useState<CvSpec>({ strategy: 'stratified', k: 5 });
   const [submitting, setSubmitting] = useState(false);
 
   const dataset = datasets.find((d) => d.id === datasetId);
@@ -59,13 +59,16 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
   );
   const task = detection.data?.task ?? null;
   const space = task ? spaces.data?.[family]?.[task] : null;
+  // Stratified folds need classes: a regression target falls back to plain k-fold.
+  const folds: CvSpec =
+    task === 'regression' && cv.strategy === 'stratified' ? { ...cv, strategy: 'kfold' } : cv;
   const trialValue = Number(trials);
   const minuteValue = Number(minutes);
   const budgetOk =
     budgetKind === 'trials'
       ? Number.isInteger(trialValue) && trialValue >= 1 && trialValue <= 200
       : minuteValue >= 0.1 && minuteValue <= 120;
-  const ready = Boolean(dataset && target && task && space && budgetOk && cvReady(cv));
+  const ready = Boolean(dataset && target && task && space && budgetOk && cvReady(folds));
 
   const submit = async () => {
     if (!dataset || !target || !ready) return;
@@ -77,7 +80,7 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
         family,
         search,
         budget: budgetKind === 'trials' ? { trials: trialValue } : { minutes: minuteValue },
-        cv,
+        cv: folds,
       });
     } finally {
       setSubmitting(false);
