@@ -378,7 +378,8 @@ function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextFloat());
 }
 
-// Spreads of the letter generator, tuned so boosting reaches ≈ 95% accuracy, a linear model ≈ 78%.
+// Spreads of the letter generator, tuned (scikit-learn, 25% holdout) so HGB reaches ≈ 95% accuracy, a random
+// forest ≈ 95%, logistic regression ≈ 78% and one tree with 20 rows per leaf ≈ 63%, close to the real letter data.
 const CENTRE_SD = 0.5;
 const STYLE_SD = 0.8;
 const NOISE_SD = 0.6;

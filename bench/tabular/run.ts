@@ -477,19 +477,19 @@ categorical columns; random forest: 100 trees, scikit-learn defaults. Reference 
 generated sets hold out 25% by seed. Metric on the holdout: AUC (binary), accuracy (multiclass), RMSE (regression).
 *fit s* and *predict s* (predict_proba for classifiers) are the fastest of up to 3 fits on fresh models in the same
 process while they total under 2 s, else of one fit; data loading is not timed. *fit ÷ sklearn HGB* is the fit
-time over scikit-learn HGB's at the same thread count. *peak MiB* is the process's
-resident set high-water mark during fit, *(+fit)* what fitting added to the resident set just before it (the
-loaded data, the runtime and the libraries are already in it); the target for Quarry is *+fit* ≤ 2× the data's
-float64 size (the *f64 MiB* column).
+time over scikit-learn HGB's at the same thread count. *peak MiB* is the process's resident set high-water mark
+during fit, *(+fit)* what fitting added to the resident set just before it (the loaded data, the runtime and the
+libraries are already in it); the target for Quarry is *+fit* ≤ 2× the data's float64 size (the *f64 MiB*
+column), which only means something for large data (a fit's fixed overhead is tens of MiB).
 
 ${table}
 ${
   rows.some((r) => (r.otherCores ?? 0) >= BUSY_CORES)
     ? `
 ‡ other processes on this shared machine kept ≥ ${BUSY_CORES} of a core busy on average during this job (short
-jobs were run again, up to \`--retries\` times, and the fastest run is shown): its timing is unreliable. Multi-threaded OpenMP fits
-(scikit-learn HGB, XGBoost at 2 threads) suffer most: when another process holds one of the two cores, each
-parallel region waits for a descheduled thread, and a fit can take 10–100× longer. Per-job \`other_cores\` is in
+jobs were run again, up to \`--retries\` times, and the fastest run is shown): its timing is unreliable.
+Multi-threaded OpenMP fits (scikit-learn HGB, XGBoost at 2 threads) suffer most: when another process holds one
+of the two cores, each parallel region waits for a descheduled thread, and a fit can take 10–100× longer. Per-job \`other_cores\` is in
 the raw results (bench/results/tabular-*.jsonl).
 `
     : ''
