@@ -15,7 +15,9 @@
  *   training rows, so the "peak memory ≤ 2× the float64 size of the data" target can be judged against
  *   `peak_rss_mb - rss_before_fit_mb` (what fitting added; the process holds the loaded data before fit).
  *
- * Single-threaded: `@quarry/ml` runs on one thread (`--threads` other than 1 is refused).
+ * Threads: `--threads N` (N > 1) lends the fits a `ThreadTeam` of N threads (the server's, packages/server/src/jobs/
+ * thread-team.ts): `@quarry/ml` runs large nodes' histograms, row splits, gradients and prediction updates on it, with
+ * the same trees as on one thread. The team's workers start before the first fit and count in the memory columns.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -30,6 +32,7 @@ import {
   rootMeanSquaredError,
   takeLabels,
 } from '@quarry/ml';
+import { ThreadTeam } from '../../packages/server/src/jobs/thread-team';
 import { datasetSource, float64Bytes, type LoadedDataset, loadDataset } from './datasets';
 
 /** The HGB parameters of the benchmark (scikit-learn's names in camelCase), the same as `reference.py`'s. */
@@ -136,8 +139,11 @@ async function main(): Promise<void> {
       repeat: { type: 'string', default: '0' },
     },
   });
-  if (values.dataset === undefined) throw new Error('Usage: quarry-side.ts --dataset NAME [--threads 1]');
-  if (values.threads !== '1') throw new Error('@quarry/ml is single-threaded: run with --threads 1.');
+  if (values.dataset === undefined) throw new Error('Usage: quarry-side.ts --dataset NAME [--threads N]');
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error('--threads takes a whole number ≥ 1.');
+  // The team's workers start before any fit, as a server's would; the fits lend them to the library.
+  const team = threads > 1 ? await ThreadTeam.start(threads) : undefined;
 
   const sampler = new RssSampler();
   let data: LoadedDataset | null = loadDataset(datasetSource(values.dataset));
@@ -176,8 +182,8 @@ async function main(): Promise<void> {
       sampler.reset();
     }
     let start = performance.now();
-    if (model instanceof HistGradientBoostingRegressor) model.fit(XTrain, yTrain as Float64Array);
-    else model.fit(XTrain, yTrain as Labels);
+    if (model instanceof HistGradientBoostingRegressor) model.fit(XTrain, yTrain as Float64Array, { team });
+    else model.fit(XTrain, yTrain as Labels, { team });
     fitTimes.push((performance.now() - start) / 1000);
     if (first) {
       sampledPeak = sampler.peakBytes();
@@ -192,6 +198,7 @@ async function main(): Promise<void> {
     if (repeat > 0 ? fitTimes.length >= repeat : fitTimes.length >= 3 || sum(fitTimes) >= 2) break;
   }
   await sampler.stop();
+  await team?.dispose();
 
   let metric: number;
   let metricName: string;
@@ -222,7 +229,7 @@ async function main(): Promise<void> {
   const peak = Math.max(sampledPeak, kernelPeak ?? 0);
   const result = {
     tool: 'quarry_hgb',
-    threads: 1,
+    threads,
     fit_s: round(Math.min(...fitTimes), 4),
     predict_s: round(Math.min(...predictTimes), 4),
     fit_s_first: round(fitTimes[0], 4),

@@ -65,6 +65,7 @@ export { isLabels, type Labels, labelValues, takeLabels, toLabels } from './core
 export { linspace } from './core/linspace';
 export { Matrix } from './core/matrix';
 export { pairwiseSum } from './core/pairwise-sum';
+export { type ParallelKernel, type ParallelTeam, partBounds } from './core/parallel';
 export {
   type Constraint,
   describeConstraint,
@@ -278,6 +279,7 @@ export { KNeighborsClassifier, type KNeighborsClassifierParams } from './neighbo
 export { KNeighborsRegressor, type KNeighborsRegressorParams } from './neighbors/k-neighbors-regressor';
 // optimize
 export { type LbfgsOptions, type LbfgsResult, minimizeLbfgs, type Objective } from './optimize/lbfgs';
+export { PARALLEL_KERNELS } from './parallel-kernels';
 // preprocessing
 export { DATE_PARTS, type DatePart } from './preprocessing/date-parts';
 export {

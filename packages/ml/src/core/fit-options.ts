@@ -1,4 +1,5 @@
 import { MlError } from './errors';
+import type { ParallelTeam } from './parallel';
 
 /**
  * The part of `AbortSignal` the library reads. Declared here because the library compiles without DOM or Node
@@ -15,6 +16,11 @@ export type ProgressCallback = (fraction: number, message?: string) => void;
 export interface FitOptions {
   signal?: AbortSignalLike;
   onProgress?: ProgressCallback;
+  /**
+   * Threads the host lends to the fit (see `core/parallel.ts`). Estimators that can use them (histogram gradient
+   * boosting) give the same result with or without; the others ignore it.
+   */
+  team?: ParallelTeam;
 }
 
 /**

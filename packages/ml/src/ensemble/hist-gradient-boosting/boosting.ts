@@ -1,11 +1,14 @@
 import { type FitOptions, throwIfAborted } from '../../core/fit-options';
 import type { Matrix } from '../../core/matrix';
+import { type ParallelTeam, sharedFloat32, sharedFloat64, sharedUint8 } from '../../core/parallel';
 import { Rng } from '../../core/rng';
 import { trainTestSplit } from '../../model-selection/train-test-split';
 import { type BinMapper, binMatrix, fitBinMapper } from './binning';
 import { boostingScore, type ScoreKind, shouldStop } from './early-stopping';
 import { TreeGrower } from './grower';
 import type { BoostingLoss } from './loss';
+import { HgbTeam } from './parallel-kernel';
+import { RowPartition } from './partition';
 import { addTreeBinned, type TreeArrays, TreeStore } from './predictor';
 import type { SplitContext } from './splitting';
 
@@ -122,12 +125,23 @@ interface Run {
   gh: Float32Array;
   constantHessian: boolean;
   grower: TreeGrower;
+  /** The team's side of the fit, when a team lends threads. */
+  team: HgbTeam | null;
   store: TreeStore;
   trainScore: number[];
   validationScore: number[];
 }
 
-function startRun(data: BoostingData, settings: BoostingSettings): Run {
+/** A copy of `values` in shared memory, for a team to read. */
+function shared<T extends Float64Array | Uint8Array>(values: T): T {
+  const copy = (
+    values instanceof Uint8Array ? sharedUint8(values.length) : sharedFloat64(values.length)
+  ) as T;
+  copy.set(values);
+  return copy;
+}
+
+function startRun(data: BoostingData, settings: BoostingSettings, team: ParallelTeam | null): Run {
   const { loss } = data;
   const [trainRows, validationRows] = splitForValidation(data, settings);
   const rng = new Rng(settings.randomState);
@@ -140,6 +154,42 @@ function startRun(data: BoostingData, settings: BoostingSettings): Run {
   });
   const train = side(trainRows);
   const n = train.X.nRows;
+  const withTeam = team !== null && team.size > 1;
+  let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
+  if (withTeam) {
+    // Everything the team reads or writes moves to shared memory once per fit.
+    train.binned = shared(train.binned);
+    train.y = shared(train.y);
+    train.w = train.w === null ? null : shared(train.w);
+    train.raw = shared(train.raw);
+    gh = sharedFloat32(gh.length);
+  }
+  const ctx = splitContext(mapper, train.binned, n, settings);
+  const partition = new RowPartition(n, withTeam);
+  const hgbTeam = withTeam
+    ? new HgbTeam(team, {
+        binned: train.binned,
+        nRows: n,
+        nBinsNonMissing: ctx.nBinsNonMissing,
+        nBins: ctx.nBins,
+        missingBin: ctx.missingBin,
+        rows: partition.rows,
+        pairs: partition.pairs,
+        rowScratch: partition.rowScratch,
+        pairScratch: partition.pairScratch,
+        y: train.y,
+        w: train.w,
+        raw: train.raw,
+        gradients: gh,
+        lossName: loss.name,
+      })
+    : null;
+  const growerParams = {
+    maxLeafNodes: settings.maxLeafNodes,
+    maxDepth: settings.maxDepth,
+    minSamplesLeaf: settings.minSamplesLeaf,
+    shrinkage: settings.learningRate,
+  };
   return {
     loss,
     settings,
@@ -147,14 +197,10 @@ function startRun(data: BoostingData, settings: BoostingSettings): Run {
     baseline,
     train,
     validation: validationRows === null ? null : side(validationRows),
-    gh: new Float32Array(2 * loss.nTreesPerIteration * n),
+    gh,
     constantHessian: loss.unitHessian && train.w === null,
-    grower: new TreeGrower(train.binned, n, splitContext(mapper, train.binned, n, settings), {
-      maxLeafNodes: settings.maxLeafNodes,
-      maxDepth: settings.maxDepth,
-      minSamplesLeaf: settings.minSamplesLeaf,
-      shrinkage: settings.learningRate,
-    }),
+    grower: new TreeGrower(train.binned, n, ctx, growerParams, partition, hgbTeam),
+    team: hgbTeam,
     store: new TreeStore(mapper),
     trainScore: [],
     validationScore: [],
@@ -163,9 +209,9 @@ function startRun(data: BoostingData, settings: BoostingSettings): Run {
 
 /** One iteration: gradients at the current predictions, then one tree per class, added to the predictions. */
 function iterate(run: Run): void {
-  const { loss, train, validation, grower, store, gh } = run;
+  const { loss, train, validation, grower, store, gh, team } = run;
   const n = train.X.nRows;
-  loss.gradients(train.y, train.w, train.raw, gh);
+  if (!team?.gradients()) loss.gradients(train.y, train.w, train.raw, gh);
   for (let k = 0; k < loss.nTreesPerIteration; k++) {
     const root = grower.grow(gh.subarray(2 * k * n, 2 * (k + 1) * n), run.constantHessian);
     const rows = grower.partition.rows;
@@ -177,8 +223,10 @@ function iterate(run: Run): void {
       }
     }
     const t = store.add(root);
-    for (const leaf of grower.leaves) {
-      for (let r = leaf.start; r < leaf.end; r++) raw[rows[r]] += leaf.value;
+    if (!team?.addLeaves(k, grower.leaves)) {
+      for (const leaf of grower.leaves) {
+        for (let r = leaf.start; r < leaf.end; r++) raw[rows[r]] += leaf.value;
+      }
     }
     if (validation !== null) {
       const m = validation.X.nRows;
@@ -209,15 +257,19 @@ export function fitBoosting(
   options: FitOptions,
 ): BoostingResult {
   throwIfAborted(options.signal);
-  const run = startRun(data, settings);
-  recordScores(run);
+  const run = startRun(data, settings, options.team ?? null);
   let nIter = 0;
-  while (nIter < settings.maxIter) {
-    throwIfAborted(options.signal);
-    iterate(run);
-    nIter++;
-    options.onProgress?.(nIter / settings.maxIter, `iteration ${nIter}`);
-    if (recordScores(run)) break;
+  try {
+    recordScores(run);
+    while (nIter < settings.maxIter) {
+      throwIfAborted(options.signal);
+      iterate(run);
+      nIter++;
+      options.onProgress?.(nIter / settings.maxIter, `iteration ${nIter}`);
+      if (recordScores(run)) break;
+    }
+  } finally {
+    run.team?.close();
   }
   return {
     trees: run.store.finish(),

@@ -1,4 +1,5 @@
 import { HistogramBuilder, HistogramPool } from './histogram';
+import type { HgbTeam } from './parallel-kernel';
 import { RowPartition } from './partition';
 import { findBestSplit, type SplitContext, SplitInfo, SplitScratch } from './splitting';
 
@@ -53,17 +54,41 @@ export class TreeGrower {
   readonly #params: GrowerParams;
   readonly #builder: HistogramBuilder;
   readonly #pool: HistogramPool;
+  readonly #team: HgbTeam | null;
   readonly #splitScratch = new SplitScratch();
   #splittable: GrowNode[] = [];
   #constantHessian = false;
 
-  constructor(binned: Uint8Array, nRows: number, ctx: SplitContext, params: GrowerParams) {
+  /**
+   * `partition` holds the rows (in shared memory when there is a `team`); with a team, large nodes' histograms and
+   * row splits run on it (the trees are the same, bit for bit).
+   */
+  constructor(
+    binned: Uint8Array,
+    nRows: number,
+    ctx: SplitContext,
+    params: GrowerParams,
+    partition: RowPartition = new RowPartition(nRows),
+    team: HgbTeam | null = null,
+  ) {
     this.#binned = binned;
     this.#ctx = ctx;
     this.#params = params;
     this.#builder = new HistogramBuilder(binned, nRows, ctx.nBinsNonMissing, ctx.nBins, ctx.missingBin);
-    this.#pool = new HistogramPool(this.#builder.size);
-    this.partition = new RowPartition(nRows);
+    this.partition = partition;
+    this.#team = team;
+    this.#pool = new HistogramPool(
+      this.#builder.size,
+      team === null ? undefined : (size) => team.allocateHistogram(size),
+    );
+  }
+
+  /** The histograms of the node `[start, end)` into `out`: on the team when the node is large enough. */
+  #build(start: number, end: number, out: Float64Array): void {
+    const constantHessian = this.#constantHessian;
+    if (this.#team?.build(start, end, constantHessian, out)) return;
+    const { rows, gh } = this.partition;
+    this.#builder.build(rows, gh, start, end, constantHessian, out);
   }
 
   /**
@@ -90,7 +115,7 @@ export class TreeGrower {
       this.#finalize(root);
     } else {
       root.hist = this.#pool.acquire();
-      this.#builder.build(partition.rows, partition.gh, 0, n, constantHessian, root.hist);
+      this.#build(0, n, root.hist);
       this.#findSplit(root);
     }
     while (this.#splittable.length > 0) this.#splitNext();
@@ -126,14 +151,17 @@ export class TreeGrower {
     const node = this.#popBest();
     const split = node.split;
     const { partition } = this;
-    const position = partition.split(
-      split,
-      this.#binned,
-      partition.rows.length,
-      this.#ctx.missingBin,
-      node.start,
-      node.end,
-    );
+    let position = this.#team?.split(split, node.start, node.end) ?? -1;
+    if (position < 0) {
+      position = partition.split(
+        split,
+        this.#binned,
+        partition.rows.length,
+        this.#ctx.missingBin,
+        node.start,
+        node.end,
+      );
+    }
     const depth = node.depth + 1;
     const nLeaves = this.leaves.length + this.#splittable.length + 2;
     const left = new GrowNode(
@@ -182,14 +210,7 @@ export class TreeGrower {
     const smaller = left.nSamples < right.nSamples ? left : right;
     const larger = smaller === left ? right : left;
     smaller.hist = this.#pool.acquire();
-    this.#builder.build(
-      partition.rows,
-      partition.gh,
-      smaller.start,
-      smaller.end,
-      this.#constantHessian,
-      smaller.hist,
-    );
+    this.#build(smaller.start, smaller.end, smaller.hist);
     this.#builder.subtract(parentHist, smaller.hist);
     larger.hist = parentHist;
     for (const child of [left, right]) {

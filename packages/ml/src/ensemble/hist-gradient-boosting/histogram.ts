@@ -36,6 +36,10 @@ export class HistogramBuilder {
   readonly #used: Int32Array;
   /** Row counts per feature and bin at the root: the same for every tree of a fit, so counted only once. */
   #rootCounts: Float64Array | null = null;
+  readonly #rootCounted: Uint8Array;
+  readonly #nBinsNonMissing: Int32Array;
+  /** Offset of the missing bin's slot within a feature's histogram. */
+  readonly #missingSlot: number;
 
   /** `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1. */
   constructor(
@@ -49,12 +53,21 @@ export class HistogramBuilder {
     const span = nBins * HIST_STRIDE;
     this.#input = { binned, nRows, span };
     this.#nFeatures = nFeatures;
+    this.#rootCounted = new Uint8Array(nFeatures);
+    this.#nBinsNonMissing = nBinsNonMissing;
+    this.#missingSlot = missingBin * HIST_STRIDE;
     this.nBins = nBins;
     this.size = nFeatures * span;
     const used: number[] = [];
+    const add = (start: number, end: number) => {
+      // A feature's missing bin ends where the next feature's first bin starts: one range instead of two.
+      if (used.length > 0 && used[used.length - 1] >= start)
+        used[used.length - 1] = Math.max(end, used[used.length - 1]);
+      else used.push(start, end);
+    };
     for (let f = 0; f < nFeatures; f++) {
-      used.push(f * span, f * span + nBinsNonMissing[f] * HIST_STRIDE);
-      used.push(f * span + missingBin * HIST_STRIDE, f * span + (missingBin + 1) * HIST_STRIDE);
+      add(f * span, f * span + nBinsNonMissing[f] * HIST_STRIDE);
+      add(f * span + missingBin * HIST_STRIDE, f * span + (missingBin + 1) * HIST_STRIDE);
     }
     this.#used = Int32Array.from(used);
   }
@@ -66,11 +79,16 @@ export class HistogramBuilder {
   }
 
   /**
-   * hist(larger child) = hist(parent) − hist(smaller child), in place in the parent's buffer. Over every slot: one
-   * flat loop is faster than visiting only the reachable ones (unreachable slots hold leftovers nobody reads).
+   * hist(larger child) = hist(parent) − hist(smaller child), in place in the parent's buffer, over the reachable
+   * slots only (the others hold leftovers nobody reads): data with many low-cardinality features reach a small
+   * share of the 256 bins, and this runs once per split.
    */
   subtract(parent: Float64Array, sibling: Float64Array): void {
-    for (let k = 0; k < parent.length; k++) parent[k] -= sibling[k];
+    const used = this.#used;
+    for (let r = 0; r < used.length; r += 2) {
+      const end = used[r + 1];
+      for (let k = used[r]; k < end; k++) parent[k] -= sibling[k];
+    }
   }
 
   /**
@@ -87,31 +105,70 @@ export class HistogramBuilder {
     out: Float64Array,
   ) {
     this.clear(out);
-    const p = this.#nFeatures;
-    const input = this.#input;
-    let f = 0;
-    if (end - start === input.nRows) {
-      for (; f + 8 <= p; f += 8) accumulateRoot8(input, f, gh, constantHessian, out);
-      for (; f + 4 <= p; f += 4) accumulateRoot4(input, f, gh, constantHessian, out);
-      for (; f < p; f++) accumulateRoot1(input, f, gh, constantHessian, out);
-      // Counts of unreachable bins are 0: writing them all keeps this loop simple.
-      const counts = this.#countRoot();
-      for (let k = 0; k < counts.length; k++) out[k * HIST_STRIDE + 2] = counts[k];
-      return;
-    }
-    for (; f + 8 <= p; f += 8) accumulateNode8(input, f, rows, gh, start, end, constantHessian, out);
-    for (; f + 4 <= p; f += 4) accumulateNode4(input, f, rows, gh, start, end, constantHessian, out);
-    for (; f < p; f++) accumulateNode1(input, f, rows, gh, start, end, constantHessian, out);
+    this.#accumulate(rows, gh, start, end, constantHessian, out, 0, this.#nFeatures);
   }
 
-  #countRoot(): Float64Array {
-    if (this.#rootCounts !== null) return this.#rootCounts;
-    const { binned, nRows: n } = this.#input;
-    const counts = new Float64Array(this.#nFeatures * this.nBins);
-    for (let f = 0; f < this.#nFeatures; f++) {
-      for (let i = 0; i < n; i++) counts[f * this.nBins + binned[f * n + i]]++;
+  /**
+   * `build` for the features `[f0, f1)` only, clearing only their slots: threads that share `out` each take a
+   * block of features (see `parallel-kernel.ts`).
+   */
+  buildFeatures(
+    rows: Int32Array,
+    gh: Float32Array,
+    start: number,
+    end: number,
+    constantHessian: boolean,
+    out: Float64Array,
+    f0: number,
+    f1: number,
+  ) {
+    const { span } = this.#input;
+    const missing = this.#missingSlot;
+    for (let f = f0; f < f1; f++) {
+      out.fill(0, f * span, f * span + this.#nBinsNonMissing[f] * HIST_STRIDE);
+      out.fill(0, f * span + missing, f * span + missing + HIST_STRIDE);
     }
-    this.#rootCounts = counts;
+    this.#accumulate(rows, gh, start, end, constantHessian, out, f0, f1);
+  }
+
+  #accumulate(
+    rows: Int32Array,
+    gh: Float32Array,
+    start: number,
+    end: number,
+    constantHessian: boolean,
+    out: Float64Array,
+    f0: number,
+    f1: number,
+  ) {
+    const input = this.#input;
+    let f = f0;
+    if (end - start === input.nRows) {
+      for (; f + 8 <= f1; f += 8) accumulateRoot8(input, f, gh, constantHessian, out);
+      for (; f + 4 <= f1; f += 4) accumulateRoot4(input, f, gh, constantHessian, out);
+      for (; f < f1; f++) accumulateRoot1(input, f, gh, constantHessian, out);
+      // Counts of unreachable bins are 0: writing them all keeps this loop simple.
+      const counts = this.#countRoot(f0, f1);
+      const nBins = this.nBins;
+      for (let k = f0 * nBins; k < f1 * nBins; k++) out[k * HIST_STRIDE + 2] = counts[k];
+      return;
+    }
+    for (; f + 8 <= f1; f += 8) accumulateNode8(input, f, rows, gh, start, end, constantHessian, out);
+    for (; f + 4 <= f1; f += 4) accumulateNode4(input, f, rows, gh, start, end, constantHessian, out);
+    for (; f < f1; f++) accumulateNode1(input, f, rows, gh, start, end, constantHessian, out);
+  }
+
+  /** The root's row counts per bin of the features `[f0, f1)`, counted on first use. */
+  #countRoot(f0: number, f1: number): Float64Array {
+    const { binned, nRows: n } = this.#input;
+    const nBins = this.nBins;
+    this.#rootCounts ??= new Float64Array(this.#nFeatures * nBins);
+    const counts = this.#rootCounts;
+    for (let f = f0; f < f1; f++) {
+      if (this.#rootCounted[f] === 1) continue;
+      for (let i = 0; i < n; i++) counts[f * nBins + binned[f * n + i]]++;
+      this.#rootCounted[f] = 1;
+    }
     return counts;
   }
 }
@@ -123,13 +180,16 @@ export class HistogramBuilder {
 export class HistogramPool {
   readonly #size: number;
   readonly #free: Float64Array[] = [];
+  readonly #allocate: (size: number) => Float64Array;
 
-  constructor(size: number) {
+  /** `allocate` makes a new buffer (in shared memory when a team builds histograms). */
+  constructor(size: number, allocate: (size: number) => Float64Array = (n) => new Float64Array(n)) {
     this.#size = size;
+    this.#allocate = allocate;
   }
 
   acquire(): Float64Array {
-    return this.#free.pop() ?? new Float64Array(this.#size);
+    return this.#free.pop() ?? this.#allocate(this.#size);
   }
 
   release(hist: Float64Array): void {

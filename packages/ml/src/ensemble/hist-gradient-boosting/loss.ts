@@ -15,7 +15,17 @@ export interface BoostingLoss {
   readonly unitHessian: boolean;
   /** The best constant raw prediction per tree (the model before the first tree). */
   baseline(y: Float64Array, w: Float64Array | null): Float64Array;
-  gradients(y: Float64Array, w: Float64Array | null, raw: Float64Array, gh: Float32Array): void;
+  /** Names the loss so that another thread can make the same one (`lossByName`). */
+  readonly name: string;
+  /** Gradients and hessians of the rows `[start, end)` (all rows by default) at the raw predictions, into `gh`. */
+  gradients(
+    y: Float64Array,
+    w: Float64Array | null,
+    raw: Float64Array,
+    gh: Float32Array,
+    start?: number,
+    end?: number,
+  ): void;
   /** The (weighted) mean loss, for early stopping. */
   meanLoss(y: Float64Array, w: Float64Array | null, raw: Float64Array): number;
   /** Absolute error only: a leaf's Newton value is replaced by the (weighted) median residual of its rows. */
@@ -80,11 +90,12 @@ const identity = (raw: number) => raw;
 
 /** Half squared error ½(raw − y)²: gradient raw − y, hessian 1. */
 const squaredError: BoostingLoss = {
+  name: 'squared_error',
   nTreesPerIteration: 1,
   unitHessian: true,
   baseline: (y, w) => Float64Array.of(weightedMean(y, w)),
-  gradients(y, w, raw, gh) {
-    for (let i = 0; i < y.length; i++) {
+  gradients(y, w, raw, gh, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       const wi = w === null ? 1 : w[i];
       gh[2 * i] = wi * (raw[i] - y[i]);
       gh[2 * i + 1] = wi;
@@ -96,11 +107,12 @@ const squaredError: BoostingLoss = {
 
 /** Absolute error |y − raw|: gradient ±1, hessian 1; leaves are re-fitted to the median residual. */
 const absoluteError: BoostingLoss = {
+  name: 'absolute_error',
   nTreesPerIteration: 1,
   unitHessian: true,
   baseline: (y, w) => Float64Array.of(weightedMedian(y, w)),
-  gradients(y, w, raw, gh) {
-    for (let i = 0; i < y.length; i++) {
+  gradients(y, w, raw, gh, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       const wi = w === null ? 1 : w[i];
       gh[2 * i] = raw[i] > y[i] ? wi : -wi;
       gh[2 * i + 1] = wi;
@@ -121,11 +133,12 @@ const absoluteError: BoostingLoss = {
 
 /** Half Poisson deviance with a log link, exp(raw) − y·raw: gradient exp(raw) − y, hessian exp(raw). */
 const poisson: BoostingLoss = {
+  name: 'poisson',
   nTreesPerIteration: 1,
   unitHessian: false,
   baseline: (y, w) => Float64Array.of(Math.log(Math.max(weightedMean(y, w), 10 * EPS))),
-  gradients(y, w, raw, gh) {
-    for (let i = 0; i < y.length; i++) {
+  gradients(y, w, raw, gh, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       const wi = w === null ? 1 : w[i];
       const mu = Math.exp(raw[i]);
       gh[2 * i] = wi * (mu - y[i]);
@@ -152,14 +165,15 @@ function log1pExp(x: number): number {
  * p(1 − p), written through e^(−raw) as scikit-learn does.
  */
 export const binomialLoss: BoostingLoss = {
+  name: 'binomial',
   nTreesPerIteration: 1,
   unitHessian: false,
   baseline(y, w) {
     const p = Math.min(Math.max(weightedMean(y, w), 10 * EPS), 1 - 10 * EPS);
     return Float64Array.of(Math.log(p / (1 - p)));
   },
-  gradients(y, w, raw, gh) {
-    for (let i = 0; i < y.length; i++) {
+  gradients(y, w, raw, gh, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       const wi = w === null ? 1 : w[i];
       const e = Math.exp(-raw[i]);
       // Multiplied by the weight last, in scikit-learn's order, so the float32 values agree bit for bit.
@@ -180,6 +194,7 @@ export function multinomialLoss(nClasses: number): BoostingLoss {
   const K = nClasses;
   const p = new Float64Array(K);
   return {
+    name: `multinomial:${K}`,
     nTreesPerIteration: K,
     unitHessian: false,
     baseline(y, w) {
@@ -194,9 +209,9 @@ export function multinomialLoss(nClasses: number): BoostingLoss {
       for (let k = 0; k < K; k++) out[k] -= meanLog;
       return out;
     },
-    gradients(y, w, raw, gh) {
+    gradients(y, w, raw, gh, start = 0, end = y.length) {
       const n = y.length;
-      for (let i = 0; i < n; i++) {
+      for (let i = start; i < end; i++) {
         const wi = w === null ? 1 : w[i];
         let max = raw[i];
         for (let k = 1; k < K; k++) if (raw[k * n + i] > max) max = raw[k * n + i];
@@ -227,4 +242,13 @@ export function multinomialLoss(nClasses: number): BoostingLoss {
     },
     inverseLink: identity,
   };
+}
+
+/** The loss `loss.name` names (a fresh one: the multinomial loss keeps per-instance scratch). */
+export function lossByName(name: string): BoostingLoss {
+  if (name === 'binomial') return binomialLoss;
+  if (name.startsWith('multinomial:')) return multinomialLoss(Number(name.slice('multinomial:'.length)));
+  const loss = REGRESSION_LOSSES[name as RegressionLoss];
+  if (loss === undefined) throw new Error(`Unknown boosting loss '${name}'.`);
+  return loss;
 }

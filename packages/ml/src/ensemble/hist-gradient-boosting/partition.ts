@@ -1,3 +1,4 @@
+import { sharedFloat64, sharedInt32 } from '../../core/parallel';
 import { hasBit } from './bitset';
 import type { SplitInfo } from './splitting';
 
@@ -19,17 +20,28 @@ export class RowPartition {
   // The same (gradient, hessian) float32 pairs seen as one 8-byte number each, to move both in one step: the
   // bits are copied as they are (a pair would only read as NaN if its hessian were NaN or infinite, which
   // the losses never produce).
-  readonly #pairs: Float64Array;
-  readonly #rowScratch: Int32Array;
-  readonly #pairScratch: Float64Array;
+  readonly pairs: Float64Array;
+  readonly rowScratch: Int32Array;
+  readonly pairScratch: Float64Array;
   readonly #goesLeft = new Uint8Array(256);
 
-  constructor(nRows: number) {
-    this.rows = new Int32Array(nRows);
-    this.gh = new Float32Array(2 * nRows);
-    this.#pairs = new Float64Array(this.gh.buffer);
-    this.#rowScratch = new Int32Array(nRows);
-    this.#pairScratch = new Float64Array(nRows);
+  /** With `shared`, the arrays live in `SharedArrayBuffer`s so a `ParallelTeam` can work on them. */
+  constructor(nRows: number, shared = false) {
+    this.rows = shared ? sharedInt32(nRows) : new Int32Array(nRows);
+    this.pairs = shared ? sharedFloat64(nRows) : new Float64Array(nRows);
+    this.gh = new Float32Array(this.pairs.buffer);
+    this.rowScratch = shared ? sharedInt32(nRows) : new Int32Array(nRows);
+    this.pairScratch = shared ? sharedFloat64(nRows) : new Float64Array(nRows);
+  }
+
+  /** Which bins go left under `split`, as 0/1 per bin (256 entries), into `out`. */
+  static directions(split: SplitInfo, missingBin: number, out: Uint8Array): void {
+    for (let b = 0; b < 256; b++) {
+      const left = split.isCategorical
+        ? hasBit(split.leftBins, 0, b)
+        : b <= split.bin || (split.missingGoesLeft && b === missingBin);
+      out[b] = left ? 1 : 0;
+    }
   }
 
   /** Every row in one node, in order, with its gradient and hessian from `gh` (row-indexed). */
@@ -51,16 +63,11 @@ export class RowPartition {
     // One lookup per row for both kinds of split: numeric (bin ≤ threshold, plus the missing bin when missing
     // values go left) and categorical (the bins in the left set, the missing bin included when it goes left).
     const goesLeft = this.#goesLeft;
-    for (let b = 0; b < 256; b++) {
-      const left = split.isCategorical
-        ? hasBit(split.leftBins, 0, b)
-        : b <= split.bin || (split.missingGoesLeft && b === missingBin);
-      goesLeft[b] = left ? 1 : 0;
-    }
+    RowPartition.directions(split, missingBin, goesLeft);
     const rows = this.rows;
-    const pairs = this.#pairs;
-    const rowScratch = this.#rowScratch;
-    const pairScratch = this.#pairScratch;
+    const pairs = this.pairs;
+    const rowScratch = this.rowScratch;
+    const pairScratch = this.pairScratch;
     const column = split.feature * nRows;
     let write = start;
     let nRight = 0;

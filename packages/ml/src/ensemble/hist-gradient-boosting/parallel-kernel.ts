@@ -1,0 +1,279 @@
+import {
+  type ParallelKernel,
+  type ParallelTeam,
+  partBounds,
+  sharedFloat64,
+  sharedInt32,
+  sharedUint8,
+} from '../../core/parallel';
+import { HistogramBuilder } from './histogram';
+import { type BoostingLoss, lossByName } from './loss';
+import { RowPartition } from './partition';
+import type { SplitInfo } from './splitting';
+
+/**
+ * The parts of growing a tree that a `ParallelTeam` runs on several threads (scikit-learn does the same with
+ * OpenMP, LightGBM with its own thread pool):
+ *
+ * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer);
+ * - MARK, SCATTER, COPY: splitting a node's rows, in chunks of rows. MARK notes each row's direction and counts the
+ *   left rows of its chunk; from the counts every chunk's left and right rows have a known place, and SCATTER writes
+ *   them there in the scratch arrays (so the partition stays stable: rows keep their order within each child, as
+ *   the one-thread partition keeps them); COPY moves the node back;
+ * - GRADIENTS, RAW: the loss's gradients and hessians, and adding a tree's leaf values to the raw predictions, in
+ *   chunks of rows.
+ *
+ * Every member builds the same histograms from the same rows in the same order as one thread would, so a fit with a
+ * team is bit-for-bit the fit without one.
+ */
+export const HGB_OP = { HIST: 1, MARK: 2, SCATTER: 3, COPY: 4, GRADIENTS: 5, RAW: 6 } as const;
+
+/** Leaves a tree may have for its raw-prediction update to run on the team (more: the caller's thread does it). */
+const MAX_TEAM_LEAVES = 1024;
+/** Row ranges are cut into at most this many chunks (MARK's per-chunk counts have one slot each). */
+const MAX_ROW_CHUNKS = 64;
+const ROWS_PER_CHUNK = 8192;
+
+/** Chunks of a row range: a few per member, so that a late member's share is picked up by the others. */
+function rowChunks(nRows: number, teamSize: number): number {
+  return Math.max(1, Math.min(MAX_ROW_CHUNKS, Math.ceil(nRows / ROWS_PER_CHUNK), 4 * teamSize));
+}
+
+/**
+ * Feature blocks for HIST: eight features where possible, the width of the fastest histogram kernel, else one
+ * block per member.
+ */
+function featureChunks(nFeatures: number, teamSize: number): number {
+  return Math.max(Math.ceil(nFeatures / 8), Math.min(teamSize, nFeatures));
+}
+
+function featureBlock(nFeatures: number, chunk: number, chunks: number): [number, number] {
+  if (chunks === Math.ceil(nFeatures / 8)) return [8 * chunk, Math.min(8 * chunk + 8, nFeatures)];
+  return partBounds(0, nFeatures, chunk, chunks);
+}
+
+/** What every member shares: the binned data, the partition's arrays and the split's scratch. */
+export interface HgbSharedData {
+  binned: Uint8Array;
+  nRows: number;
+  nBinsNonMissing: Int32Array;
+  nBins: number;
+  missingBin: number;
+  rows: Int32Array;
+  /** The partition's (gradient, hessian) float32 pairs, one 8-byte slot per row. */
+  pairs: Float64Array;
+  rowScratch: Int32Array;
+  pairScratch: Float64Array;
+  /** Per row position: 1 when the row goes left in the split under way. */
+  mask: Uint8Array;
+  /** Per bin of the split feature: 1 when it goes left. */
+  goesLeft: Uint8Array;
+  /** Per chunk of MARK: its left rows. */
+  counts: Int32Array;
+  /** The training target, sample weights (or null), raw predictions (class-major) and row-indexed gradients. */
+  y: Float64Array;
+  w: Float64Array | null;
+  raw: Float64Array;
+  gradients: Float32Array;
+  lossName: string;
+  /** The last tree's leaves: partition ranges [leafStart, leafEnd) and shrunk values. */
+  leafStart: Int32Array;
+  leafEnd: Int32Array;
+  leafValue: Float64Array;
+}
+
+/** A histogram buffer the grower hands to the team. */
+export interface HgbHistMessage {
+  histId: number;
+  hist: Float64Array;
+}
+
+interface HgbState extends HgbSharedData {
+  gh: Float32Array;
+  loss: BoostingLoss;
+  builder: HistogramBuilder;
+  nFeatures: number;
+  hists: Float64Array[];
+}
+
+function mark(s: HgbState, start: number, end: number, feature: number, chunk: number, chunks: number) {
+  const [from, to] = partBounds(start, end, chunk, chunks);
+  const { rows, binned, goesLeft, mask } = s;
+  const column = feature * s.nRows;
+  let nLeft = 0;
+  for (let i = from; i < to; i++) {
+    const left = goesLeft[binned[column + rows[i]]];
+    mask[i] = left;
+    nLeft += left;
+  }
+  s.counts[chunk] = nLeft;
+}
+
+function scatter(s: HgbState, start: number, end: number, position: number, chunk: number, chunks: number) {
+  let left = start;
+  let right = position;
+  for (let q = 0; q < chunk; q++) {
+    const [from, to] = partBounds(start, end, q, chunks);
+    left += s.counts[q];
+    right += to - from - s.counts[q];
+  }
+  const [from, to] = partBounds(start, end, chunk, chunks);
+  const { rows, pairs, mask, rowScratch, pairScratch } = s;
+  for (let i = from; i < to; i++) {
+    const m = mask[i];
+    const at = m === 1 ? left : right;
+    rowScratch[at] = rows[i];
+    pairScratch[at] = pairs[i];
+    left += m;
+    right += 1 - m;
+  }
+}
+
+function addLeaves(s: HgbState, k: number, nLeaves: number, chunk: number, chunks: number) {
+  const [from, to] = partBounds(0, s.nRows, chunk, chunks);
+  const { rows, raw, leafStart, leafEnd, leafValue } = s;
+  const offset = k * s.nRows;
+  for (let j = 0; j < nLeaves; j++) {
+    const lo = Math.max(leafStart[j], from);
+    const hi = Math.min(leafEnd[j], to);
+    const value = leafValue[j];
+    for (let r = lo; r < hi; r++) raw[offset + rows[r]] += value;
+  }
+}
+
+function copyBack(s: HgbState, start: number, end: number, chunk: number, chunks: number) {
+  const [from, to] = partBounds(start, end, chunk, chunks);
+  s.rows.set(s.rowScratch.subarray(from, to), from);
+  s.pairs.set(s.pairScratch.subarray(from, to), from);
+}
+
+export const hgbKernel: ParallelKernel<HgbState> = {
+  init(data) {
+    const d = data as HgbSharedData;
+    return {
+      ...d,
+      gh: new Float32Array(d.pairs.buffer, d.pairs.byteOffset, d.pairs.length * 2),
+      builder: new HistogramBuilder(d.binned, d.nRows, d.nBinsNonMissing, d.nBins, d.missingBin),
+      nFeatures: d.nBinsNonMissing.length,
+      hists: [],
+      loss: lossByName(d.lossName),
+    };
+  },
+  message(state, message) {
+    const { histId, hist } = message as HgbHistMessage;
+    state.hists[histId] = hist;
+  },
+  chunks(s, op, a, b, _c, _d, teamSize) {
+    if (op === HGB_OP.HIST) return featureChunks(s.nFeatures, teamSize);
+    if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW) return rowChunks(s.nRows, teamSize);
+    return rowChunks(b - a, teamSize);
+  },
+  run(s, op, a, b, c, d, chunk, chunks) {
+    switch (op) {
+      case HGB_OP.HIST: {
+        const [f0, f1] = featureBlock(s.nFeatures, chunk, chunks);
+        s.builder.buildFeatures(s.rows, s.gh, a, b, c === 1, s.hists[d], f0, f1);
+        return;
+      }
+      case HGB_OP.MARK:
+        return mark(s, a, b, c, chunk, chunks);
+      case HGB_OP.SCATTER:
+        return scatter(s, a, b, c, chunk, chunks);
+      case HGB_OP.COPY:
+        return copyBack(s, a, b, chunk, chunks);
+      case HGB_OP.GRADIENTS: {
+        const [from, to] = partBounds(0, s.nRows, chunk, chunks);
+        return s.loss.gradients(s.y, s.w, s.raw, s.gradients, from, to);
+      }
+      case HGB_OP.RAW:
+        return addLeaves(s, a, b, chunk, chunks);
+    }
+  },
+};
+
+/** Below these sizes a node is handled on the caller's thread: waking the team would cost more than it saves. */
+const MIN_PARALLEL_CELLS = 1 << 16;
+const MIN_PARALLEL_ROWS = 1 << 14;
+
+/**
+ * The grower's side of a team: opens the kernel with the fit's shared arrays, registers histogram buffers as the
+ * pool creates them, and decides per node whether the team or the caller's thread does the work.
+ */
+export class HgbTeam {
+  readonly #team: ParallelTeam;
+  readonly #data: HgbSharedData;
+  readonly #histIds = new Map<Float64Array, number>();
+  readonly #nFeatures: number;
+
+  constructor(
+    team: ParallelTeam,
+    data: Omit<HgbSharedData, 'mask' | 'goesLeft' | 'counts' | 'leafStart' | 'leafEnd' | 'leafValue'>,
+  ) {
+    this.#team = team;
+    this.#data = {
+      ...data,
+      mask: sharedUint8(data.nRows),
+      goesLeft: sharedUint8(256),
+      counts: sharedInt32(MAX_ROW_CHUNKS),
+      leafStart: sharedInt32(MAX_TEAM_LEAVES),
+      leafEnd: sharedInt32(MAX_TEAM_LEAVES),
+      leafValue: sharedFloat64(MAX_TEAM_LEAVES),
+    };
+    this.#nFeatures = data.nBinsNonMissing.length;
+    team.open('hgb', this.#data);
+  }
+
+  /** The gradients and hessians of every row at the current raw predictions (multiclass: of every class). */
+  gradients(): boolean {
+    if (this.#data.nRows < MIN_PARALLEL_ROWS) return false;
+    this.#team.run(HGB_OP.GRADIENTS, 0, 0, 0, 0);
+    return true;
+  }
+
+  /** Adds the leaves' values to the raw predictions of class `k`'s rows; false when the caller should. */
+  addLeaves(k: number, leaves: readonly { start: number; end: number; value: number }[]): boolean {
+    if (this.#data.nRows < MIN_PARALLEL_ROWS || leaves.length > MAX_TEAM_LEAVES) return false;
+    const { leafStart, leafEnd, leafValue } = this.#data;
+    for (let j = 0; j < leaves.length; j++) {
+      leafStart[j] = leaves[j].start;
+      leafEnd[j] = leaves[j].end;
+      leafValue[j] = leaves[j].value;
+    }
+    this.#team.run(HGB_OP.RAW, k, leaves.length, 0, 0);
+    return true;
+  }
+
+  /** A new histogram buffer in shared memory, known to every member. */
+  allocateHistogram(size: number): Float64Array {
+    const hist = sharedFloat64(size);
+    const histId = this.#histIds.size;
+    this.#histIds.set(hist, histId);
+    this.#team.post({ histId, hist } satisfies HgbHistMessage);
+    return hist;
+  }
+
+  /** Builds the node's histograms on the team; false when the node is too small to be worth it. */
+  build(start: number, end: number, constantHessian: boolean, out: Float64Array): boolean {
+    if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
+    this.#team.run(HGB_OP.HIST, start, end, constantHessian ? 1 : 0, this.#histIds.get(out)!);
+    return true;
+  }
+
+  /** Splits the node's rows on the team and returns the first right row; -1 when the node is too small. */
+  split(split: SplitInfo, start: number, end: number): number {
+    if (end - start < MIN_PARALLEL_ROWS) return -1;
+    const team = this.#team;
+    RowPartition.directions(split, this.#data.missingBin, this.#data.goesLeft);
+    team.run(HGB_OP.MARK, start, end, split.feature, 0);
+    let position = start;
+    const chunks = rowChunks(end - start, team.size);
+    for (let p = 0; p < chunks; p++) position += this.#data.counts[p];
+    team.run(HGB_OP.SCATTER, start, end, position, 0);
+    team.run(HGB_OP.COPY, start, end, 0, 0);
+    return position;
+  }
+
+  close(): void {
+    this.#team.close();
+  }
+}

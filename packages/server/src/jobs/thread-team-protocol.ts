@@ -1,0 +1,65 @@
+import type { ParallelKernel } from '@quarry/ml';
+
+/**
+ * The shared control block of a ThreadTeam (an Int32Array) and the chunk-claiming loop every member runs.
+ *
+ * An op is split into chunks (the kernel says how many). The caller publishes the op's arguments, then a new
+ * ticket: `generation << CHUNK_BITS | 0`. Every member — the caller too — claims chunks by bumping the ticket
+ * with compare-and-swap while its generation is current and its chunk number below the op's count, and counts each
+ * chunk it finishes. A member that is late (descheduled by another process) simply finds nothing left: the others
+ * have done its share, so a busy machine slows a fit down to one thread's speed, never below it.
+ *
+ * Why the arguments a member reads are the op's own: it reads them after seeing the op's generation and before its
+ * compare-and-swap; that swap succeeds only if the chunk was still unclaimed, and while a chunk is unclaimed the op
+ * is not finished, so the caller cannot have begun writing the next op's arguments.
+ */
+export const CONTROL = {
+  ticket: 0,
+  finished: 1,
+  op: 2,
+  a: 3,
+  b: 4,
+  c: 5,
+  d: 6,
+  chunks: 7,
+  length: 8,
+} as const;
+
+export const CHUNK_BITS = 10;
+export const MAX_CHUNKS = (1 << CHUNK_BITS) - 1;
+const CHUNK_MASK = MAX_CHUNKS;
+const GENERATION_MASK = (1 << (31 - CHUNK_BITS)) - 1;
+
+export const generationOf = (ticket: number) => (ticket >>> CHUNK_BITS) & GENERATION_MASK;
+export const nextGeneration = (generation: number) => (generation + 1) & GENERATION_MASK;
+export const ticketOf = (generation: number) => generation << CHUNK_BITS;
+
+/** Claims and runs chunks of the op of `generation` until none is left. */
+export function claimChunks(
+  control: Int32Array,
+  generation: number,
+  kernel: ParallelKernel<unknown>,
+  state: unknown,
+): void {
+  for (;;) {
+    const ticket = Atomics.load(control, CONTROL.ticket);
+    if (generationOf(ticket) !== generation) return;
+    const chunk = ticket & CHUNK_MASK;
+    const chunks = control[CONTROL.chunks];
+    if (chunk >= chunks) return;
+    const op = control[CONTROL.op];
+    const a = control[CONTROL.a];
+    const b = control[CONTROL.b];
+    const c = control[CONTROL.c];
+    const d = control[CONTROL.d];
+    if (Atomics.compareExchange(control, CONTROL.ticket, ticket, ticket + 1) !== ticket) continue;
+    kernel.run(state, op, a, b, c, d, chunk, chunks);
+    if (Atomics.add(control, CONTROL.finished, 1) + 1 === chunks) Atomics.notify(control, CONTROL.finished);
+  }
+}
+
+export type TeamMessage =
+  | { type: 'open'; kernel: string; data: unknown }
+  | { type: 'post'; data: unknown }
+  | { type: 'close' }
+  | { type: 'exit' };

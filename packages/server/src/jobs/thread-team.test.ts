@@ -1,0 +1,87 @@
+import { HistGradientBoostingClassifier, HistGradientBoostingRegressor, Matrix, Rng } from '@quarry/ml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ThreadTeam } from './thread-team';
+
+// Large enough that the root, the first splits, the gradients and the prediction updates all run on the team
+// (the kernel's thresholds are 16 384 rows and 65 536 histogram cells).
+const N = 40_000;
+
+/** Six numeric columns (one with 10% missing values) and one categorical column of 12 levels; seeded. */
+function makeData(seed: number) {
+  const rng = new Rng(seed);
+  // Box–Muller from the seeded uniform generator.
+  const normal = () =>
+    Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat());
+  const columns = Array.from({ length: 7 }, () => new Float64Array(N));
+  const signal = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    for (let j = 0; j < 6; j++) columns[j][i] = normal();
+    columns[6][i] = Math.floor(rng.nextFloat() * 12);
+    signal[i] = columns[0][i] - 0.5 * columns[1][i] * columns[2][i] + (columns[6][i] % 3) + 0.3 * normal();
+    if (rng.nextFloat() < 0.1) columns[3][i] = Number.NaN;
+  }
+  const categorical = [false, false, false, false, false, false, true];
+  return { X: Matrix.fromColumns(columns, N), signal, categorical };
+}
+
+const PARAMS = { maxIter: 12, maxLeafNodes: 31, earlyStopping: false, randomState: 0 } as const;
+
+function expectIdentical(a: Float64Array, b: Float64Array) {
+  expect(b.length).toBe(a.length);
+  let differing = 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) differing++;
+  expect(differing).toBe(0);
+}
+
+describe('ThreadTeam: histogram gradient boosting on two threads', () => {
+  let team: ThreadTeam;
+  beforeAll(async () => {
+    team = await ThreadTeam.start(2);
+  });
+  afterAll(async () => {
+    await team.dispose();
+  });
+
+  it('grows the same binary classifier as one thread, bit for bit', () => {
+    const { X, signal, categorical } = makeData(1);
+    const y = Int32Array.from(signal, (s) => (s > 0.4 ? 1 : 0));
+    const params = { ...PARAMS, categoricalFeatures: categorical };
+    const alone = new HistGradientBoostingClassifier(params).fit(X, y);
+    const before = team.opsRun;
+    const together = new HistGradientBoostingClassifier(params).fit(X, y, { team });
+    // Per iteration at least: gradients, the root's histograms, its row split (3 ops), the prediction update.
+    expect(team.opsRun - before).toBeGreaterThanOrEqual(6 * PARAMS.maxIter);
+    expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
+    expect(together.getState()).toEqual(alone.getState());
+  });
+
+  it('grows the same multiclass classifier with sample weights', () => {
+    const { X, signal } = makeData(2);
+    const y = Int32Array.from(signal, (s) => (s < -0.5 ? 0 : s < 1 ? 1 : 2));
+    const sampleWeight = Float64Array.from(signal, (_, i) => 1 + (i % 3));
+    const alone = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight });
+    const together = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight, team });
+    expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
+  });
+
+  it.each(['squared_error', 'absolute_error', 'poisson'] as const)('grows the same %s regressor', (loss) => {
+    const { X, signal } = makeData(3);
+    const y = loss === 'poisson' ? Float64Array.from(signal, (s) => Math.round(Math.exp(s / 2))) : signal;
+    const alone = new HistGradientBoostingRegressor({ ...PARAMS, loss }).fit(X, y);
+    const together = new HistGradientBoostingRegressor({ ...PARAMS, loss }).fit(X, y, { team });
+    expectIdentical(alone.predict(X), together.predict(X));
+  });
+
+  it('serves one fit after another, and a one-thread team is plain serial code', async () => {
+    const { X, signal } = makeData(4);
+    const y = Int32Array.from(signal, (s) => (s > 0 ? 1 : 0));
+    const first = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { team }).predictProba(X).data;
+    const second = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { team }).predictProba(X).data;
+    expectIdentical(first, second);
+    const solo = await ThreadTeam.start(1);
+    expect(solo.size).toBe(1);
+    const third = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { team: solo }).predictProba(X).data;
+    expectIdentical(first, third);
+    await solo.dispose();
+  });
+});
