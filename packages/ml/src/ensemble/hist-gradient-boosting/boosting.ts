@@ -182,6 +182,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
         raw: train.raw,
         gradients: gh,
         lossName: loss.name,
+        ctx,
       })
     : null;
   const growerParams = {

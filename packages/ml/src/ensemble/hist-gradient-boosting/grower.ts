@@ -124,7 +124,9 @@ export class TreeGrower {
   }
 
   #findSplit(node: GrowNode): void {
-    findBestSplit(node.hist!, this.#ctx, node, this.#constantHessian, node.split, this.#splitScratch);
+    if (!this.#team?.findSplit(node, node.hist!, this.#constantHessian, node.split)) {
+      findBestSplit(node.hist!, this.#ctx, node, this.#constantHessian, node.split, this.#splitScratch);
+    }
     if (node.split.gain <= 0) this.#finalize(node);
     else this.#splittable.push(node);
   }

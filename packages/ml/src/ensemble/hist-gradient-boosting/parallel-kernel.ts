@@ -6,10 +6,18 @@ import {
   sharedInt32,
   sharedUint8,
 } from '../../core/parallel';
+import { BITSET_WORDS } from './bitset';
 import { HistogramBuilder } from './histogram';
 import { type BoostingLoss, lossByName } from './loss';
 import { RowPartition } from './partition';
-import type { SplitInfo } from './splitting';
+import {
+  completeSplit,
+  type NodeSums,
+  type SplitContext,
+  SplitInfo,
+  SplitScratch,
+  scanFeatures,
+} from './splitting';
 
 /**
  * The parts of growing a tree that a `ParallelTeam` runs on several threads (scikit-learn does the same with
@@ -21,18 +29,22 @@ import type { SplitInfo } from './splitting';
  *   them there in the scratch arrays (so the partition stays stable: rows keep their order within each child, as
  *   the one-thread partition keeps them); COPY moves the node back;
  * - GRADIENTS, RAW: the loss's gradients and hessians, and adding a tree's leaf values to the raw predictions, in
- *   chunks of rows.
+ *   chunks of rows;
+ * - SPLIT: the best split of a node, each block of features scanned apart; the caller keeps the best block's.
  *
  * Every member builds the same histograms from the same rows in the same order as one thread would, so a fit with a
  * team is bit-for-bit the fit without one.
  */
-export const HGB_OP = { HIST: 1, MARK: 2, SCATTER: 3, COPY: 4, GRADIENTS: 5, RAW: 6 } as const;
+export const HGB_OP = { HIST: 1, MARK: 2, SCATTER: 3, COPY: 4, GRADIENTS: 5, RAW: 6, SPLIT: 7 } as const;
+
+/** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
+const SPLIT_SLOTS = 8;
 
 /** Leaves a tree may have for its raw-prediction update to run on the team (more: the caller's thread does it). */
 const MAX_TEAM_LEAVES = 1024;
 /** Row ranges are cut into at most this many chunks (MARK's per-chunk counts have one slot each). */
 const MAX_ROW_CHUNKS = 64;
-const ROWS_PER_CHUNK = 8192;
+const ROWS_PER_CHUNK = 4096;
 
 /** Chunks of a row range: a few per member, so that a late member's share is picked up by the others. */
 function rowChunks(nRows: number, teamSize: number): number {
@@ -80,6 +92,13 @@ export interface HgbSharedData {
   leafStart: Int32Array;
   leafEnd: Int32Array;
   leafValue: Float64Array;
+  /** What the splitter knows of the data and parameters. */
+  ctx: SplitContext;
+  /** The node SPLIT works on: its row count, gradient and hessian sums and value. */
+  nodeSums: Float64Array;
+  /** Per feature block: its best split (SPLIT_SLOTS numbers) and its categorical left set. */
+  splitOut: Float64Array;
+  splitBits: Int32Array;
 }
 
 /** A histogram buffer the grower hands to the team. */
@@ -91,6 +110,8 @@ export interface HgbHistMessage {
 interface HgbState extends HgbSharedData {
   gh: Float32Array;
   loss: BoostingLoss;
+  info: SplitInfo;
+  scratch: SplitScratch;
   builder: HistogramBuilder;
   nFeatures: number;
   hists: Float64Array[];
@@ -141,6 +162,29 @@ function addLeaves(s: HgbState, k: number, nLeaves: number, chunk: number, chunk
   }
 }
 
+function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk: number, chunks: number) {
+  const [f0, f1] = featureBlock(s.nFeatures, chunk, chunks);
+  const { nodeSums, info } = s;
+  const node = {
+    nSamples: nodeSums[0],
+    sumGradients: nodeSums[1],
+    sumHessians: nodeSums[2],
+    value: nodeSums[3],
+  };
+  scanFeatures(s.hists[histId], s.ctx, node, constantHessian, info, s.scratch, f0, f1);
+  const at = chunk * SPLIT_SLOTS;
+  const out = s.splitOut;
+  out[at] = info.gain;
+  out[at + 1] = info.feature;
+  out[at + 2] = info.bin;
+  out[at + 3] = info.missingGoesLeft ? 1 : 0;
+  out[at + 4] = info.isCategorical ? 1 : 0;
+  out[at + 5] = info.sumGradientLeft;
+  out[at + 6] = info.sumHessianLeft;
+  out[at + 7] = info.nLeft;
+  if (info.isCategorical) s.splitBits.set(info.leftBins, chunk * BITSET_WORDS);
+}
+
 function copyBack(s: HgbState, start: number, end: number, chunk: number, chunks: number) {
   const [from, to] = partBounds(start, end, chunk, chunks);
   s.rows.set(s.rowScratch.subarray(from, to), from);
@@ -157,6 +201,8 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       nFeatures: d.nBinsNonMissing.length,
       hists: [],
       loss: lossByName(d.lossName),
+      info: new SplitInfo(),
+      scratch: new SplitScratch(),
     };
   },
   message(state, message) {
@@ -164,7 +210,7 @@ export const hgbKernel: ParallelKernel<HgbState> = {
     state.hists[histId] = hist;
   },
   chunks(s, op, a, b, _c, _d, teamSize) {
-    if (op === HGB_OP.HIST) return featureChunks(s.nFeatures, teamSize);
+    if (op === HGB_OP.HIST || op === HGB_OP.SPLIT) return featureChunks(s.nFeatures, teamSize);
     if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW) return rowChunks(s.nRows, teamSize);
     return rowChunks(b - a, teamSize);
   },
@@ -187,13 +233,15 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       }
       case HGB_OP.RAW:
         return addLeaves(s, a, b, chunk, chunks);
+      case HGB_OP.SPLIT:
+        return scanBlock(s, a, b === 1, chunk, chunks);
     }
   },
 };
 
 /** Below these sizes a node is handled on the caller's thread: waking the team would cost more than it saves. */
-const MIN_PARALLEL_CELLS = 1 << 16;
-const MIN_PARALLEL_ROWS = 1 << 14;
+const MIN_PARALLEL_CELLS = 1 << 15;
+const MIN_PARALLEL_ROWS = 1 << 13;
 
 /**
  * The grower's side of a team: opens the kernel with the fit's shared arrays, registers histogram buffers as the
@@ -207,11 +255,26 @@ export class HgbTeam {
 
   constructor(
     team: ParallelTeam,
-    data: Omit<HgbSharedData, 'mask' | 'goesLeft' | 'counts' | 'leafStart' | 'leafEnd' | 'leafValue'>,
+    data: Omit<
+      HgbSharedData,
+      | 'mask'
+      | 'goesLeft'
+      | 'counts'
+      | 'leafStart'
+      | 'leafEnd'
+      | 'leafValue'
+      | 'nodeSums'
+      | 'splitOut'
+      | 'splitBits'
+    >,
   ) {
     this.#team = team;
+    const blocks = featureChunks(data.nBinsNonMissing.length, team.size);
     this.#data = {
       ...data,
+      nodeSums: sharedFloat64(4),
+      splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
+      splitBits: sharedInt32(blocks * BITSET_WORDS),
       mask: sharedUint8(data.nRows),
       goesLeft: sharedUint8(256),
       counts: sharedInt32(MAX_ROW_CHUNKS),
@@ -256,6 +319,36 @@ export class HgbTeam {
   build(start: number, end: number, constantHessian: boolean, out: Float64Array): boolean {
     if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
     this.#team.run(HGB_OP.HIST, start, end, constantHessian ? 1 : 0, this.#histIds.get(out)!);
+    return true;
+  }
+
+  /**
+   * The best split of a node into `out`, its feature blocks scanned on the team; false when there is only one
+   * block (the caller scans it). The first best block wins ties, as one scan in feature order would pick.
+   */
+  findSplit(node: NodeSums, hist: Float64Array, constantHessian: boolean, out: SplitInfo): boolean {
+    const blocks = featureChunks(this.#nFeatures, this.#team.size);
+    if (blocks < 2) return false;
+    const { nodeSums, splitOut, splitBits, ctx } = this.#data;
+    nodeSums[0] = node.nSamples;
+    nodeSums[1] = node.sumGradients;
+    nodeSums[2] = node.sumHessians;
+    nodeSums[3] = node.value;
+    this.#team.run(HGB_OP.SPLIT, this.#histIds.get(hist)!, constantHessian ? 1 : 0, 0, 0);
+    let best = 0;
+    for (let k = 1; k < blocks; k++) if (splitOut[k * SPLIT_SLOTS] > splitOut[best * SPLIT_SLOTS]) best = k;
+    const at = best * SPLIT_SLOTS;
+    out.gain = splitOut[at];
+    out.feature = splitOut[at + 1];
+    out.bin = splitOut[at + 2];
+    out.missingGoesLeft = splitOut[at + 3] === 1;
+    out.isCategorical = splitOut[at + 4] === 1;
+    out.sumGradientLeft = splitOut[at + 5];
+    out.sumHessianLeft = splitOut[at + 6];
+    out.nLeft = splitOut[at + 7];
+    if (out.isCategorical)
+      out.leftBins.set(splitBits.subarray(best * BITSET_WORDS, (best + 1) * BITSET_WORDS));
+    completeSplit(ctx, node, out);
     return true;
   }
 

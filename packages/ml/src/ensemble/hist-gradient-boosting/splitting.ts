@@ -84,9 +84,28 @@ export function findBestSplit(
   out: SplitInfo,
   scratch: SplitScratch,
 ): void {
+  scanFeatures(hist, ctx, node, constantHessian, out, scratch, 0, ctx.nFeatures);
+  completeSplit(ctx, node, out);
+}
+
+/**
+ * The best split among the features `[f0, f1)` only, into `out` (its gain, feature, bin or category set, missing
+ * direction and left sums): threads that scan blocks of features in parallel each call this, and the best of the
+ * blocks — the first on ties, as one scan in feature order would pick — is then completed by `completeSplit`.
+ */
+export function scanFeatures(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  constantHessian: boolean,
+  out: SplitInfo,
+  scratch: SplitScratch,
+  f0: number,
+  f1: number,
+): void {
   out.gain = -1;
   out.feature = -1;
-  for (let f = 0; f < ctx.nFeatures; f++) {
+  for (let f = f0; f < f1; f++) {
     if (ctx.isCategorical[f]) {
       scanCategories(hist, ctx, node, constantHessian, f, out, scratch);
     } else {
@@ -94,6 +113,10 @@ export function findBestSplit(
       if (ctx.hasMissing[f]) scanRightToLeft(hist, ctx, node, constantHessian, f, out);
     }
   }
+}
+
+/** The right side's sums and both children's values of the split found by `scanFeatures` (if any). */
+export function completeSplit(ctx: SplitContext, node: NodeSums, out: SplitInfo): void {
   if (out.gain <= 0) return;
   out.sumGradientRight = node.sumGradients - out.sumGradientLeft;
   out.sumHessianRight = node.sumHessians - out.sumHessianLeft;
