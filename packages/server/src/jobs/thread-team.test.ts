@@ -55,12 +55,15 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     expect(together.getState()).toEqual(alone.getState());
   });
 
-  it('grows the same multiclass classifier with sample weights', () => {
+  it('grows the same multiclass classifier with sample weights, one tree per class at a time', () => {
     const { X, signal } = makeData(2);
     const y = Int32Array.from(signal, (s) => (s < -0.5 ? 0 : s < 1 ? 1 : 2));
     const sampleWeight = Float64Array.from(signal, (_, i) => 1 + (i % 3));
     const alone = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight });
+    const before = team.opsRun;
     const together = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight, team });
+    // Per iteration: the gradients, then the three classes' trees grown side by side in one op.
+    expect(team.opsRun - before).toBe(2 * PARAMS.maxIter);
     expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
   });
 

@@ -132,6 +132,9 @@ interface Run {
   validationScore: number[];
 }
 
+/** Training cells (rows × features) below which a fit does not use its team. */
+const MIN_TEAM_CELLS = 1 << 17;
+
 /** A copy of `values` in shared memory, for a team to read. */
 function shared<T extends Float64Array | Uint8Array>(values: T): T {
   const copy = (
@@ -154,7 +157,9 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
   });
   const train = side(trainRows);
   const n = train.X.nRows;
-  const withTeam = team !== null && team.size > 1;
+  // Small data is grown on the caller's thread alone: the whole fit takes milliseconds, less than waking a team
+  // for every node would cost.
+  const withTeam = team !== null && team.size > 1 && n * mapper.nBinsNonMissing.length >= MIN_TEAM_CELLS;
   let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
   if (withTeam) {
     // Everything the team reads or writes moves to shared memory once per fit.
@@ -165,32 +170,38 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     gh = sharedFloat32(gh.length);
   }
   const ctx = splitContext(mapper, train.binned, n, settings);
-  const partition = new RowPartition(n, withTeam);
-  const hgbTeam = withTeam
-    ? new HgbTeam(team, {
-        binned: train.binned,
-        nRows: n,
-        nBinsNonMissing: ctx.nBinsNonMissing,
-        nBins: ctx.nBins,
-        missingBin: ctx.missingBin,
-        rows: partition.rows,
-        pairs: partition.pairs,
-        rowScratch: partition.rowScratch,
-        pairScratch: partition.pairScratch,
-        y: train.y,
-        w: train.w,
-        raw: train.raw,
-        gradients: gh,
-        lossName: loss.name,
-        ctx,
-      })
-    : null;
   const growerParams = {
     maxLeafNodes: settings.maxLeafNodes,
     maxDepth: settings.maxDepth,
     minSamplesLeaf: settings.minSamplesLeaf,
     shrinkage: settings.learningRate,
   };
+  const partition = new RowPartition(n, withTeam);
+  const hgbTeam = withTeam
+    ? new HgbTeam(
+        team,
+        {
+          binned: train.binned,
+          nRows: n,
+          nBinsNonMissing: ctx.nBinsNonMissing,
+          nBins: ctx.nBins,
+          missingBin: ctx.missingBin,
+          rows: partition.rows,
+          pairs: partition.pairs,
+          rowScratch: partition.rowScratch,
+          pairScratch: partition.pairScratch,
+          y: train.y,
+          w: train.w,
+          raw: train.raw,
+          gradients: gh,
+          lossName: loss.name,
+          ctx,
+          growerParams,
+        },
+        loss.nTreesPerIteration,
+      )
+    : null;
+
   return {
     loss,
     settings,
@@ -213,6 +224,17 @@ function iterate(run: Run): void {
   const { loss, train, validation, grower, store, gh, team } = run;
   const n = train.X.nRows;
   if (!team?.gradients()) loss.gradients(train.y, train.w, train.raw, gh);
+  if (team !== null && loss.nTreesPerIteration > 1 && !loss.refitLeaf) {
+    // The classes' trees are independent within an iteration: the team grows them side by side.
+    for (const [k, root] of team.growTrees(loss.nTreesPerIteration, run.constantHessian).entries()) {
+      const t = store.add(root);
+      if (validation !== null) {
+        const m = validation.X.nRows;
+        addTreeBinned(store.view(), t, validation.binned, m, run.mapper.missingBin, validation.raw, k * m);
+      }
+    }
+    return;
+  }
   for (let k = 0; k < loss.nTreesPerIteration; k++) {
     const root = grower.grow(gh.subarray(2 * k * n, 2 * (k + 1) * n), run.constantHessian);
     const rows = grower.partition.rows;

@@ -213,7 +213,7 @@ export class TreeGrower {
     const larger = smaller === left ? right : left;
     smaller.hist = this.#pool.acquire();
     this.#build(smaller.start, smaller.end, smaller.hist);
-    this.#builder.subtract(parentHist, smaller.hist);
+    this.#builder.subtract(parentHist, smaller.hist, this.#constantHessian);
     larger.hist = parentHist;
     for (const child of [left, right]) {
       if (child.isLeaf) {

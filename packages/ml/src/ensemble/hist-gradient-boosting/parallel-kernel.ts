@@ -7,8 +7,10 @@ import {
   sharedUint8,
 } from '../../core/parallel';
 import { BITSET_WORDS } from './bitset';
+import type { GrowerParams, GrowNode } from './grower';
 import { HistogramBuilder } from './histogram';
 import { type BoostingLoss, lossByName } from './loss';
+import { readTree, TreeTask, treeCapacity, treeSlots } from './parallel-trees';
 import { RowPartition } from './partition';
 import {
   completeSplit,
@@ -30,12 +32,22 @@ import {
  *   the one-thread partition keeps them); COPY moves the node back;
  * - GRADIENTS, RAW: the loss's gradients and hessians, and adding a tree's leaf values to the raw predictions, in
  *   chunks of rows;
- * - SPLIT: the best split of a node, each block of features scanned apart; the caller keeps the best block's.
+ * - SPLIT: the best split of a node, each block of features scanned apart; the caller keeps the best block's;
+ * - TREES: a multiclass iteration's trees, one per chunk (parallel-trees.ts).
  *
  * Every member builds the same histograms from the same rows in the same order as one thread would, so a fit with a
  * team is bit-for-bit the fit without one.
  */
-export const HGB_OP = { HIST: 1, MARK: 2, SCATTER: 3, COPY: 4, GRADIENTS: 5, RAW: 6, SPLIT: 7 } as const;
+export const HGB_OP = {
+  HIST: 1,
+  MARK: 2,
+  SCATTER: 3,
+  COPY: 4,
+  GRADIENTS: 5,
+  RAW: 6,
+  SPLIT: 7,
+  TREES: 8,
+} as const;
 
 /** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
 const SPLIT_SLOTS = 8;
@@ -99,6 +111,10 @@ export interface HgbSharedData {
   /** Per feature block: its best split (SPLIT_SLOTS numbers) and its categorical left set. */
   splitOut: Float64Array;
   splitBits: Int32Array;
+  growerParams: GrowerParams;
+  /** Per class, the tree grown by TREES (see parallel-trees.ts), `trees.length / nClasses` numbers each. */
+  trees: Float64Array;
+  treeCapacity: number;
 }
 
 /** A histogram buffer the grower hands to the team. */
@@ -112,6 +128,7 @@ interface HgbState extends HgbSharedData {
   loss: BoostingLoss;
   info: SplitInfo;
   scratch: SplitScratch;
+  treeTask: TreeTask;
   builder: HistogramBuilder;
   nFeatures: number;
   hists: Float64Array[];
@@ -203,6 +220,7 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       loss: lossByName(d.lossName),
       info: new SplitInfo(),
       scratch: new SplitScratch(),
+      treeTask: new TreeTask(),
     };
   },
   message(state, message) {
@@ -212,6 +230,7 @@ export const hgbKernel: ParallelKernel<HgbState> = {
   chunks(s, op, a, b, _c, _d, teamSize) {
     if (op === HGB_OP.HIST || op === HGB_OP.SPLIT) return featureChunks(s.nFeatures, teamSize);
     if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW) return rowChunks(s.nRows, teamSize);
+    if (op === HGB_OP.TREES) return a;
     return rowChunks(b - a, teamSize);
   },
   run(s, op, a, b, c, d, chunk, chunks) {
@@ -235,6 +254,21 @@ export const hgbKernel: ParallelKernel<HgbState> = {
         return addLeaves(s, a, b, chunk, chunks);
       case HGB_OP.SPLIT:
         return scanBlock(s, a, b === 1, chunk, chunks);
+      case HGB_OP.TREES:
+        return s.treeTask.grow(
+          {
+            binned: s.binned,
+            nRows: s.nRows,
+            ctx: s.ctx,
+            growerParams: s.growerParams,
+            gradients: s.gradients,
+            raw: s.raw,
+            trees: s.trees,
+            capacity: s.treeCapacity,
+          },
+          chunk,
+          b === 1,
+        );
     }
   },
 };
@@ -266,15 +300,21 @@ export class HgbTeam {
       | 'nodeSums'
       | 'splitOut'
       | 'splitBits'
+      | 'trees'
+      | 'treeCapacity'
     >,
+    nClasses: number,
   ) {
     this.#team = team;
     const blocks = featureChunks(data.nBinsNonMissing.length, team.size);
+    const capacity = treeCapacity(data.growerParams.maxLeafNodes, data.nRows);
     this.#data = {
       ...data,
       nodeSums: sharedFloat64(4),
       splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
       splitBits: sharedInt32(blocks * BITSET_WORDS),
+      treeCapacity: capacity,
+      trees: nClasses > 1 ? sharedFloat64(nClasses * treeSlots(capacity)) : sharedFloat64(0),
       mask: sharedUint8(data.nRows),
       goesLeft: sharedUint8(256),
       counts: sharedInt32(MAX_ROW_CHUNKS),
@@ -284,6 +324,15 @@ export class HgbTeam {
     };
     this.#nFeatures = data.nBinsNonMissing.length;
     team.open('hgb', this.#data);
+  }
+
+  /**
+   * Grows the `nClasses` trees of a multiclass iteration side by side (each adds itself to its class's raw
+   * predictions) and returns them, class by class, for the tree store.
+   */
+  growTrees(nClasses: number, constantHessian: boolean): GrowNode[] {
+    this.#team.run(HGB_OP.TREES, nClasses, constantHessian ? 1 : 0, 0, 0);
+    return Array.from({ length: nClasses }, (_, k) => readTree(this.#data.trees, this.#data.treeCapacity, k));
   }
 
   /** The gradients and hessians of every row at the current raw predictions (multiclass: of every class). */
