@@ -12,6 +12,9 @@ export interface GrowerParams {
   shrinkage: number;
 }
 
+/** Building costs about this many times a subtraction per touched slot (row × feature vs reachable bin). */
+const DIRECT_BUILD_FACTOR = 3;
+
 /** A node while a tree grows: its rows are `rows[start:end)` of the grower's partition array. */
 export class GrowNode {
   readonly split = new SplitInfo();
@@ -208,16 +211,27 @@ export class TreeGrower {
       this.#pool.release(parentHist);
       return;
     }
-    // Build the smaller child's histograms from its rows; the larger child's are parent − smaller.
+    // Build the smaller child's histograms from its rows; the larger child's are parent − smaller, except for a
+    // small node, which is cheaper to build from its rows than to subtract over every reachable bin.
     const smaller = left.nSamples < right.nSamples ? left : right;
     const larger = smaller === left ? right : left;
-    smaller.hist = this.#pool.acquire();
-    this.#build(smaller.start, smaller.end, smaller.hist);
-    this.#builder.subtract(parentHist, smaller.hist, this.#constantHessian);
-    larger.hist = parentHist;
+    const direct =
+      !larger.isLeaf && larger.nSamples * this.#ctx.nFeatures * DIRECT_BUILD_FACTOR < this.#builder.usedSlots;
+    if (!smaller.isLeaf || (!direct && !larger.isLeaf)) {
+      smaller.hist = this.#pool.acquire();
+      this.#build(smaller.start, smaller.end, smaller.hist);
+    }
+    if (direct) {
+      this.#pool.release(parentHist);
+      larger.hist = this.#pool.acquire();
+      this.#build(larger.start, larger.end, larger.hist);
+    } else {
+      if (!larger.isLeaf) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);
+      larger.hist = parentHist;
+    }
     for (const child of [left, right]) {
       if (child.isLeaf) {
-        this.#pool.release(child.hist!);
+        if (child.hist !== null) this.#pool.release(child.hist);
         child.hist = null;
       } else {
         this.#findSplit(child);

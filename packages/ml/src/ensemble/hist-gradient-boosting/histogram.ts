@@ -26,6 +26,8 @@ export const HIST_STRIDE = 3;
 export class HistogramBuilder {
   readonly nBins: number;
   readonly size: number;
+  /** Slots rows can reach (what a subtraction visits). */
+  readonly usedSlots: number;
   readonly #input: KernelInput;
   readonly #nFeatures: number;
   /**
@@ -70,6 +72,9 @@ export class HistogramBuilder {
       add(f * span + missingBin * HIST_STRIDE, f * span + (missingBin + 1) * HIST_STRIDE);
     }
     this.#used = Int32Array.from(used);
+    let slots = 0;
+    for (let r = 0; r < used.length; r += 2) slots += used[r + 1] - used[r];
+    this.usedSlots = slots;
   }
 
   /** Sets the reachable slots of `hist` to 0. */

@@ -36,12 +36,15 @@ export class RowPartition {
 
   /** Which bins go left under `split`, as 0/1 per bin (256 entries), into `out`. */
   static directions(split: SplitInfo, missingBin: number, out: Uint8Array): void {
-    for (let b = 0; b < 256; b++) {
-      const left = split.isCategorical
-        ? hasBit(split.leftBins, 0, b)
-        : b <= split.bin || (split.missingGoesLeft && b === missingBin);
-      out[b] = left ? 1 : 0;
+    if (split.isCategorical) {
+      for (let b = 0; b < 256; b++) out[b] = hasBit(split.leftBins, 0, b) ? 1 : 0;
+      return;
     }
+    // Numeric: bins 0..bin go left, the rest right, and the missing bin as learned (two fills: this runs per split,
+    // and on small nodes a 256-step loop would cost more than the rows).
+    out.fill(1, 0, split.bin + 1);
+    out.fill(0, split.bin + 1, 256);
+    out[missingBin] = split.missingGoesLeft || split.bin >= missingBin ? 1 : 0;
   }
 
   /** Every row in one node, in order, with its gradient and hessian from `gh` (row-indexed). */
