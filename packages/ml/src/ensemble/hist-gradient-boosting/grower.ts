@@ -101,7 +101,7 @@ export class TreeGrower {
   grow(gh: Float32Array, constantHessian: boolean): GrowNode {
     const { partition } = this;
     const n = partition.rows.length;
-    partition.reset(gh);
+    if (!this.#team?.reset(gh)) partition.reset(gh);
     this.#constantHessian = constantHessian;
     this.leaves = [];
     this.#splittable = [];

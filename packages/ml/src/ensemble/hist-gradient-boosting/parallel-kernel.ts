@@ -33,7 +33,8 @@ import {
  * - GRADIENTS, RAW: the loss's gradients and hessians, and adding a tree's leaf values to the raw predictions, in
  *   chunks of rows;
  * - SPLIT: the best split of a node, each block of features scanned apart; the caller keeps the best block's;
- * - TREES: a multiclass iteration's trees, one per chunk (parallel-trees.ts).
+ * - TREES: a multiclass iteration's trees, one per chunk (parallel-trees.ts);
+ * - RESET: a new tree's partition (every row, in order, with its gradient and hessian), in chunks of rows.
  *
  * Every member builds the same histograms from the same rows in the same order as one thread would, so a fit with a
  * team is bit-for-bit the fit without one.
@@ -47,6 +48,7 @@ export const HGB_OP = {
   RAW: 6,
   SPLIT: 7,
   TREES: 8,
+  RESET: 9,
 } as const;
 
 /** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
@@ -129,6 +131,8 @@ interface HgbState extends HgbSharedData {
   info: SplitInfo;
   scratch: SplitScratch;
   treeTask: TreeTask;
+  /** `gradients` seen as one 8-byte (gradient, hessian) pair per row. */
+  gradientPairs: Float64Array;
   builder: HistogramBuilder;
   nFeatures: number;
   hists: Float64Array[];
@@ -221,6 +225,7 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       info: new SplitInfo(),
       scratch: new SplitScratch(),
       treeTask: new TreeTask(),
+      gradientPairs: new Float64Array(d.gradients.buffer, d.gradients.byteOffset, d.gradients.length / 2),
     };
   },
   message(state, message) {
@@ -229,7 +234,8 @@ export const hgbKernel: ParallelKernel<HgbState> = {
   },
   chunks(s, op, a, b, _c, _d, teamSize) {
     if (op === HGB_OP.HIST || op === HGB_OP.SPLIT) return featureChunks(s.nFeatures, teamSize);
-    if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW) return rowChunks(s.nRows, teamSize);
+    if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW || op === HGB_OP.RESET)
+      return rowChunks(s.nRows, teamSize);
     if (op === HGB_OP.TREES) return a;
     return rowChunks(b - a, teamSize);
   },
@@ -254,6 +260,12 @@ export const hgbKernel: ParallelKernel<HgbState> = {
         return addLeaves(s, a, b, chunk, chunks);
       case HGB_OP.SPLIT:
         return scanBlock(s, a, b === 1, chunk, chunks);
+      case HGB_OP.RESET: {
+        const [from, to] = partBounds(0, s.nRows, chunk, chunks);
+        for (let i = from; i < to; i++) s.rows[i] = i;
+        s.pairs.set(s.gradientPairs.subarray(a + from, a + to), from);
+        return;
+      }
       case HGB_OP.TREES:
         return s.treeTask.grow(
           {
@@ -333,6 +345,17 @@ export class HgbTeam {
   growTrees(nClasses: number, constantHessian: boolean): GrowNode[] {
     this.#team.run(HGB_OP.TREES, nClasses, constantHessian ? 1 : 0, 0, 0);
     return Array.from({ length: nClasses }, (_, k) => readTree(this.#data.trees, this.#data.treeCapacity, k));
+  }
+
+  /**
+   * Puts every row back in one node, in order, with its gradient and hessian from `gh` (a class's slice of the
+   * fit's gradients); false when the caller should.
+   */
+  reset(gh: Float32Array): boolean {
+    const { nRows, gradients } = this.#data;
+    if (nRows < MIN_PARALLEL_ROWS || gh.buffer !== gradients.buffer) return false;
+    this.#team.run(HGB_OP.RESET, (gh.byteOffset - gradients.byteOffset) / 8, 0, 0, 0);
+    return true;
   }
 
   /** The gradients and hessians of every row at the current raw predictions (multiclass: of every class). */
