@@ -13,11 +13,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   AutoARIMA,
+  AutoPanelForecaster,
   DampedHolt,
   ETS,
   empiricalCoverage,
   type Forecast,
   type Forecaster,
+  GlobalGbdtForecaster,
   Holt,
   mase,
   Naive,
@@ -30,6 +32,7 @@ import {
   smape,
   Theta,
 } from '@quarry/ml';
+import { TransformerForecaster } from '../../packages/server/src/forecasting/transformer/transformer-forecaster';
 import {
   HORIZON,
   loadM4Hourly,
@@ -63,6 +66,34 @@ const MODELS: [string, () => Forecaster][] = [
   ['AutoARIMA', () => new AutoARIMA()],
   ['MSTL-ETS', () => new STLForecaster({ periods: [24, 168] })],
   ['MSTL-Theta', () => new STLForecaster({ periods: [24, 168], method: 'theta' })],
+];
+
+/** Panel models: fitted once on all series (`fitPanel`), then forecast every series (`predictPanel`). */
+interface PanelModel {
+  fitPanel(series: Float64Array[], options: { season: number; horizon: number }): unknown;
+  predictPanel(horizon: number): Forecast[];
+}
+const PANEL_MODELS: [string, () => PanelModel][] = [
+  ['GlobalGbdt (direct)', () => new GlobalGbdtForecaster()],
+  ['GlobalGbdt (recursive)', () => new GlobalGbdtForecaster({ strategy: 'recursive' })],
+  ['auto', () => new AutoPanelForecaster()],
+  ['auto (per series)', () => new AutoPanelForecaster({ selection: 'series' })],
+];
+
+/** Panel models whose fit is asynchronous (TensorFlow.js). */
+const ASYNC_PANEL_MODELS: [
+  string,
+  (train: Float64Array[]) => Promise<{ forecasts: Forecast[]; note: string }>,
+][] = [
+  [
+    'Transformer',
+    async (train) => {
+      const model = await new TransformerForecaster().fitPanel(train, { season: SEASON, horizon: HORIZON });
+      const { dModel, layers, heads, inputSize, backend } = model.params;
+      const note = `encoder-only, ${layers} layers, d_model ${dModel}, ${heads} heads, input ${inputSize} points in ${model.shape_.tokens} patches of ${model.shape_.patch}, ${model.steps_} Adam steps on the ${backend} backend, seed ${model.params.randomState}; median output as the forecast, 10/90% and 2.5/97.5% quantile outputs as the intervals.`;
+      return { forecasts: await model.predictPanel(HORIZON), note };
+    },
+  ],
 ];
 
 /** Combinations scored from the members' forecasts (what CombinationForecaster computes with the same members). */
@@ -117,6 +148,17 @@ function writeForecastCsv(path: string, ids: string[], means: Float64Array[], ro
   writeFileSync(`${path}.json`, JSON.stringify({ seconds, coverage80, coverage95 }));
 }
 
+/** What an `auto` run chose, and the validation scores it chose by (on the training data only). */
+function describeSelection(model: AutoPanelForecaster): string {
+  const counts = new Map<string, number>();
+  for (const name of model.selected_) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const chosen = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const scores = Object.entries(model.validationScores_)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 5);
+  return `chose ${chosen.map(([name, k]) => `${name} (${k} series)`).join(', ')}${counts.size > 5 ? ', …' : ''}. Best validation scores (OWA against seasonal naive on the last ${HORIZON} training points): ${scores.map(([name, v]) => `${name} ${v.toFixed(3)}`).join(', ')}.`;
+}
+
 function rAvailable(): boolean {
   const probe = spawnSync('Rscript', ['-e', 'suppressMessages(library(forecast))'], { stdio: 'ignore' });
   return probe.status === 0;
@@ -142,9 +184,33 @@ async function main() {
   const rows: Row[] = [];
   const forecasts = new Map<string, Float64Array[]>();
   const missingR: string[] = [];
-  for (const [name, make] of MODELS) {
+  const selections = new Map<string, string>();
+  const runs: [string, (train: Float64Array[]) => Forecast[] | Promise<Forecast[]>][] = [
+    ...MODELS.map(([name, make]): [string, (train: Float64Array[]) => Forecast[]] => [
+      name,
+      (train) => train.map((y) => make().fit(y, { season: SEASON }).predict(HORIZON)),
+    ]),
+    ...PANEL_MODELS.map(([name, make]): [string, (train: Float64Array[]) => Forecast[]] => [
+      name,
+      (train) => {
+        const model = make();
+        model.fitPanel(train, { season: SEASON, horizon: HORIZON });
+        if (model instanceof AutoPanelForecaster) selections.set(name, describeSelection(model));
+        return model.predictPanel(HORIZON);
+      },
+    ]),
+    ...ASYNC_PANEL_MODELS.map(([name, fit]): [string, (train: Float64Array[]) => Promise<Forecast[]>] => [
+      name,
+      async (train) => {
+        const { forecasts, note } = await fit(train);
+        selections.set(name, note);
+        return forecasts;
+      },
+    ]),
+  ];
+  for (const [name, make] of runs) {
     if (wanted && !wanted.includes(name)) continue;
-    const cache = resolve(OUT_DIR, `quarry-${name}.csv`);
+    const cache = resolve(OUT_DIR, `quarry-${name.replace(/[^A-Za-z0-9-]+/g, '_')}.csv`);
     if (flag('--reuse-quarry') && existsSync(cache) && n === data.ids.length) {
       const means = readForecastCsv(cache, data.ids);
       forecasts.set(name, means);
@@ -153,11 +219,12 @@ async function main() {
         'seconds' | 'coverage80' | 'coverage95'
       >;
       rows.push({ ...score(name, means, data, n), ...saved, source: 'Quarry' });
+      if (existsSync(`${cache}.selection.txt`))
+        selections.set(name, readFileSync(`${cache}.selection.txt`, 'utf8'));
       continue;
     }
-    const out: Forecast[] = [];
     const t0 = performance.now();
-    for (let i = 0; i < n; i++) out.push(make().fit(data.train[i], { season: SEASON }).predict(HORIZON));
+    const out = await make(data.train.slice(0, n));
     const seconds = (performance.now() - t0) / 1000;
     const means = out.map((f) => f.mean);
     forecasts.set(name, means);
@@ -179,6 +246,8 @@ async function main() {
     };
     rows.push(row);
     if (n === data.ids.length) writeForecastCsv(cache, data.ids, means, row);
+    if (n === data.ids.length && selections.has(name))
+      writeFileSync(`${cache}.selection.txt`, selections.get(name) as string);
     console.log(
       `${name.padEnd(16)} sMAPE ${row.smape.toFixed(3)}  MASE ${row.mase.toFixed(3)}  OWA ${row.owa.toFixed(3)}  ${seconds.toFixed(1)} s`,
     );
@@ -227,6 +296,8 @@ async function main() {
     }
   }
   let table = renderTable(rows, n, data.ids.length, started);
+  for (const [name, text] of selections) table += `\n\n**${name}**: ${text}`;
+  for (const note of keptRows(rows).notes) table += `\n\n${note}`;
   if (missingR.length > 0)
     table += `\n\nNo R forecasts for ${missingR.join(', ')}: the reference run had not finished.`;
   console.log(`\n${table}`);
@@ -234,11 +305,15 @@ async function main() {
 }
 
 function renderTable(rows: Row[], n: number, total: number, started: Date): string {
+  const kept = keptRows(rows);
   const fmt = (v: number | undefined | null, digits: number) =>
     v === undefined || v === null ? '–' : v.toFixed(digits);
-  const best = rows.filter((r) => r.source === 'combination').sort((a, b) => a.owa - b.owa)[0];
+  const best = [
+    ...rows.filter((r) => r.source === 'combination'),
+    ...kept.combinations.map((c) => ({ ...c, name: `${c.name} †` })),
+  ].sort((a, b) => a.owa - b.owa)[0];
   const lines = [
-    `Command: \`npm run bench:m4${args.length ? ` -- ${args.join(' ')}` : ''}\` · ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${n} of ${total} M4 Hourly series, season ${SEASON}, horizon ${HORIZON} · 2-core machine, one thread per side, R in a second process at the same time.${flag('--reuse-quarry') || flag('--reuse-r') ? ' Scored from the forecasts and seconds saved in bench/results/m4 by the runs of this session (same code, same machine).' : ''}`,
+    `Command: \`npm run bench:m4${args.length ? ` -- ${args.join(' ')}` : ''}\` · ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${n} of ${total} M4 Hourly series, season ${SEASON}, horizon ${HORIZON} · 2-core machine, ${flag('--no-r') ? 'one thread, R not run (`--no-r`).' : 'one thread per side, R in a second process at the same time.'}${flag('--reuse-quarry') || flag('--reuse-r') ? ' Scored from the forecasts and seconds saved in bench/results/m4 by the runs of this session (same code, same machine).' : ''}`,
     '',
     "OWA = ½(sMAPE / 18.383 + MASE / 2.395) against the official Naive2. Official results: Naive2 18.383 / 2.395, seasonal naive 13.912 / 1.193 (0.627), SES 18.094 / 2.385, Theta 18.138 / 2.455; best M4 entries 0.410–0.444 OWA. Coverage: share of the 48 test values inside the model's 80% / 95% intervals. Combinations are scored from the members' forecasts (the same numbers `CombinationForecaster` gives); their seconds are the members' sum.",
     '',
@@ -248,7 +323,14 @@ function renderTable(rows: Row[], n: number, total: number, started: Date): stri
       (r) =>
         `| ${r.name} | ${r.source} | ${fmt(r.smape, 3)} | ${fmt(r.mase, 3)} | ${fmt(r.owa, 3)} | ${fmt(r.seconds, 1)} | ${r.coverage80 === undefined ? '–' : fmt(100 * r.coverage80, 1)} | ${r.coverage95 === undefined ? '–' : fmt(100 * r.coverage95, 1)} |`,
     ),
+    ...kept.rows,
   ];
+  if (kept.rows.length > 0) {
+    lines.push(
+      '',
+      `† Not run this time (\`--models\`): kept from the earlier run in this file — ${kept.from}`,
+    );
+  }
   if (best) {
     lines.push(
       '',
@@ -260,6 +342,51 @@ function renderTable(rows: Row[], n: number, total: number, started: Date): stri
     'Seconds are wall-clock for fitting and forecasting all series on a machine shared with other jobs (load average 5–10 on 2 cores during these runs), so they are inflated and only roughly comparable between rows.',
   );
   return lines.join('\n');
+}
+
+/**
+ * With `--models`, the rows of models not run this time are kept from the current docs table (marked †), so a
+ * partial run — the new models without hours of AutoARIMA — does not erase the measured rows of the others.
+ */
+function keptRows(rows: Row[]): {
+  rows: string[];
+  from: string;
+  combinations: { name: string; owa: number }[];
+  /** The `**name**: …` notes (what an `auto` chose, a model's settings) of the kept rows. */
+  notes: string[];
+} {
+  if (!option('--models') || !existsSync(DOC)) return { rows: [], from: '', combinations: [], notes: [] };
+  const doc = readFileSync(DOC, 'utf8');
+  const section = doc.slice(doc.indexOf('<!-- bench:m4:start -->'), doc.indexOf('<!-- bench:m4:end -->'));
+  const fresh = new Set(rows.map((r) => r.name));
+  const kept = section
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| model |'))
+    .map((line) => {
+      const cells = line.split(' | ');
+      const name = cells[0].slice(2).replace(/ †$/, '');
+      return {
+        name,
+        line: [`| ${name} †`, ...cells.slice(1)].join(' | '),
+        combination: cells[1] === 'combination',
+        owa: Number(cells[4]),
+      };
+    })
+    .filter((r) => !fresh.has(r.name));
+  // Rows kept once already keep the origin noted then (a mixed table names the oldest run; rerun to refresh).
+  const earlier = /^† Not run this time .*? — (.*)$/m.exec(section)?.[1];
+  const from = earlier ?? /^Command: (.*?) · /m.exec(section)?.[1] ?? 'an earlier run';
+  const date = earlier ? '' : (/· (\d{4}-\d\d-\d\d \d\d:\d\d UTC) ·/.exec(section)?.[1] ?? '');
+  return {
+    rows: kept.map((r) => r.line),
+    from: `${from}${date ? ` at ${date}` : ''}`,
+    combinations: kept.filter((r) => r.combination).map(({ name, owa }) => ({ name, owa })),
+    notes: section
+      .split('\n')
+      .filter(
+        (line) => /^\*\*(.+?)\*\*: /.test(line) && !fresh.has(/^\*\*(.+?)\*\*: /.exec(line)?.[1] ?? ''),
+      ),
+  };
 }
 
 function writeSection(table: string): void {

@@ -199,7 +199,7 @@ Data: a seeded ${ROWS.toLocaleString('en-US')} × 20 CSV (${r.mb.toFixed(0)} MB:
 | profile / SUMMARIZE | ${s(r.Q.profile)} | ${s(r.D.profile)} | ${r.profileOnly.toFixed(2)}× |
 | **total** | ${s(r.qTotal)} | ${s(r.dTotal)} | **${r.total.toFixed(2)}×** (target ≤ 2×) |
 
-Total ratio per run: ${r.perRun.map((x) => `${x}×`).join(', ')}. The machine is shared with other work; at a high load average the two sides are slowed unevenly, so compare runs made at a low one. Where Quarry is slower is the load: it keeps every value as text (docs/decisions.md, 3), which DuckDB writes and compresses more slowly than typed columns, and it infers the types in two more scans.
+Total ratio per run: ${r.perRun.map((x) => `${x}×`).join(', ')}. The machine is shared with other work; at a high load average the two sides are slowed unevenly, so compare runs made at a low one. Where Quarry is slower is the load: it keeps every value as text (docs/decisions.md, 3), which DuckDB writes and compresses more slowly than typed columns, and it infers the types in one more scan of the table (a second only for what a probe of the first rows failed to foresee).
 ${END}`;
   const path = join(ROOT, 'docs', 'benchmarks.md');
   let text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';

@@ -37,6 +37,19 @@ export {
   type ColumnTransformerParams,
 } from './compose/column-transformer';
 export { Pipeline, type PipelineParams, type PipelineStep } from './compose/pipeline';
+// conformal: intervals and prediction sets with a stated coverage
+export {
+  classificationScores,
+  clipSpread,
+  conformalQuantile,
+  cvPlusIntervals,
+  intervalCoverage,
+  predictionSets,
+  regressionScores,
+  setCoverage,
+  spreadFloor,
+  symmetricIntervals,
+} from './conformal/conformal';
 // core
 export { argmaxRows } from './core/argmax-rows';
 export { BaseTransformer } from './core/base-transformer';
@@ -144,6 +157,14 @@ export {
   type PredictOptions,
 } from './forecasting/forecaster';
 export { FORECASTER_CLASSES } from './forecasting/forecaster-classes';
+export { AutoPanelForecaster, type AutoPanelParams } from './forecasting/global-auto-forecaster';
+export { PANEL_CANDIDATES, type PanelCandidate } from './forecasting/global-candidates';
+export {
+  GlobalGbdtForecaster,
+  type GlobalGbdtParams,
+  type PanelFitOptions,
+} from './forecasting/global-gbdt-forecaster';
+export { GbdtSeriesForecaster, type GbdtSeriesParams } from './forecasting/global-gbdt-series';
 export { Holt } from './forecasting/holt';
 export { type HorizonErrors, horizonErrors } from './forecasting/horizon-errors';
 export { type FrequencyUnit, type InferredFrequency, inferFrequency } from './forecasting/infer-frequency';

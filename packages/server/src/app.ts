@@ -19,18 +19,28 @@ import { DatasetService } from './datasets/service';
 import { HttpError, httpError } from './errors';
 import exploreRoutes from './explore/routes';
 import { ExploreService } from './explore/service';
+import forecastRoutes from './forecasting/routes';
 import healthRoutes from './health/routes';
 import jobRoutes from './jobs/routes';
 import { JobService } from './jobs/service';
 import leaderboardRoutes from './leaderboard/routes';
 import modelRoutes from './models/routes';
 import { ModelService } from './models/service';
+import { PredictionLog } from './monitoring/prediction-log';
+import monitoringRoutes from './monitoring/routes';
+import { MonitoringService } from './monitoring/service';
+import { SettingsStore } from './monitoring/settings';
 import predictRoutes from './predict/routes';
 import { PredictionService } from './predict/service';
 import recipeRoutes from './recipes/routes';
 import { VersionService } from './recipes/versions';
 import reportRoutes from './report/routes';
 import guard from './security/guard';
+import { ModelCache } from './serving/model-cache';
+import servingRoutes from './serving/routes';
+import { ServingService } from './serving/serve';
+import tokenRoutes from './serving/token-routes';
+import { TokenService } from './serving/tokens';
 import sqlRoutes from './sql/routes';
 import { SqlService } from './sql/service';
 import { Store } from './store/db';
@@ -48,6 +58,10 @@ declare module 'fastify' {
     explore: ExploreService;
     versions: VersionService;
     sql: SqlService;
+    serving: ServingService;
+    tokens: TokenService;
+    monitoring: MonitoringService;
+    monitorSettings: SettingsStore;
   }
 }
 
@@ -77,6 +91,7 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const datasets = new DatasetService(store, tmpDir);
+  await datasets.dropOrphanTables();
   const models = new ModelService(store);
   const jobs = new JobService(store, datasets, models, { threads: config.threads });
   await jobs.recover();
@@ -98,7 +113,27 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
       maxResultBytes: config.maxUploadBytes,
     }),
   );
+  const tokens = await TokenService.open(store);
+  const predictionLog = new PredictionLog(store, (err) =>
+    app.log.error({ err }, 'prediction log write failed'),
+  );
+  const modelCache = new ModelCache(store, models);
+  const monitorSettings = new SettingsStore(store);
+  app.decorate('tokens', tokens);
+  app.decorate('monitorSettings', monitorSettings);
+  app.decorate('serving', new ServingService(modelCache, predictionLog, monitorSettings));
+  // A deleted version leaves the serving cache at once (its number can be reused by the next version saved).
+  app.addHook('onResponse', async (request, reply) => {
+    const deleted = request.method === 'DELETE' && reply.statusCode < 300;
+    const id = deleted ? /^\/api\/models\/([^/?]+)$/.exec(request.url.split('?')[0])?.[1] : undefined;
+    if (id !== undefined) modelCache.evict(decodeURIComponent(id));
+  });
+  app.decorate(
+    'monitoring',
+    new MonitoringService(store, datasets, modelCache, predictionLog, monitorSettings),
+  );
   app.addHook('onClose', async () => {
+    await predictionLog.flush().catch(() => undefined);
     await jobs.close();
     await predictions.close();
     store.close();
@@ -119,7 +154,11 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
     throw httpError('NOT_FOUND', { method: request.method, url: request.url.split('?')[0].slice(0, 200) });
   });
 
-  await app.register(guard, { token: config.token, allowedHosts: config.allowedHosts });
+  await app.register(guard, {
+    token: config.token,
+    allowedHosts: config.allowedHosts,
+    apiTokenScope: (t) => tokens.scopeOf(t),
+  });
   await app.register(multipart, {
     limits: {
       fileSize: config.maxUploadBytes,
@@ -156,6 +195,10 @@ export async function buildApp(config: QuarryConfig): Promise<FastifyInstance> {
   await app.register(leaderboardRoutes, { prefix: '/api' });
   await app.register(tuningRoutes, { prefix: '/api' });
   await app.register(reportRoutes, { prefix: '/api' });
+  await app.register(forecastRoutes, { prefix: '/api' });
+  await app.register(servingRoutes, { prefix: '/api' });
+  await app.register(tokenRoutes, { prefix: '/api' });
+  await app.register(monitoringRoutes, { prefix: '/api' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html', wildcard: false });

@@ -145,6 +145,11 @@ export const catalog = {
     (p) =>
       `Tuning run '${p.id}' does not exist, or its job has not finished. Follow the job at GET /api/jobs/${p.id}.`,
   ),
+  TRIAL_NOT_FOUND: entry(
+    422,
+    (p) =>
+      `Trial ${p.trial} is not in tuning run '${p.id}', or it failed there. Pick one of the trials that ran: ${p.available}.`,
+  ),
   CHARTS_NOT_AVAILABLE: entry(
     404,
     (p) =>
@@ -173,7 +178,7 @@ export const catalog = {
   DATASET_CHANGED: entry(
     409,
     (p) =>
-      `Data set '${p.name}' no longer holds the data leaderboard '${p.id}' was computed on (its content hash changed, e.g. a type override). Run the leaderboard again, then save from it.`,
+      `Data set '${p.name}' no longer holds the data ${p.what} '${p.id}' was computed on (its content hash changed, e.g. a type override). Run the ${p.what} again, then save from it.`,
   ),
   CONFIRMATION_REQUIRED: entry(
     409,
@@ -195,6 +200,61 @@ export const catalog = {
     (p) =>
       `The model file's SHA-256 does not match its content (${p.detail}): it was changed after export. Refused; download it again from its source.`,
   ),
+  // forecasting (docs/api.md "Forecasting")
+  FORECAST_NOT_FOUND: entry(
+    404,
+    (p) =>
+      `Forecast run '${p.id}' does not exist, or its job has not finished. Follow the job at GET /api/jobs/${p.id}.`,
+  ),
+  BAD_TIMESTAMPS: entry(422, (p) => `${p.detail} Pick a date/time column (or a whole-number period index).`),
+  TIMESTAMPS_UNSORTED: entry(
+    422,
+    (p) =>
+      `Series '${p.series}' is not in time order (row ${p.row} comes before the row above it). Sort the data by id and time, or send "sort": true (--sort on the CLI).`,
+  ),
+  DUPLICATE_TIMESTAMPS: entry(
+    422,
+    (p) =>
+      `Series '${p.series}' has ${p.count} repeated timestamps (first: ${p.example}). Keep one row per series and time (aggregate the repeats) and try again.`,
+  ),
+  IRREGULAR_FREQUENCY: entry(
+    422,
+    (p) =>
+      `${p.detail} Forecasting needs a regular time grid (hourly, daily, monthly…): resample the data to one frequency.`,
+  ),
+  SERIES_TOO_SHORT: entry(
+    422,
+    (p) =>
+      `Series '${p.series}' has ${p.n} observations; forecasting needs at least ${p.min}. Leave that series out or collect more history.`,
+  ),
+  NON_NUMERIC_VALUES: entry(
+    422,
+    (p) =>
+      `Value column '${p.column}' has ${p.count} cells that are not numbers (e.g. ${p.examples}). Pick a numeric column or clean those cells.`,
+  ),
+  HORIZON_OUT_OF_RANGE: entry(422, (p) => `A horizon of ${p.horizon} is out of range: ${p.detail}`),
+  // serving and monitoring (serving/, monitoring/)
+  MODEL_VERSION_NOT_FOUND: entry(
+    404,
+    (p) => `Model '${p.name}' has no version ${p.version}. List its versions with GET /api/model-groups.`,
+  ),
+  NO_PRODUCTION_VERSION: entry(
+    409,
+    (p) =>
+      `Model '${p.name}' has no production version. Promote one (PATCH /api/models/{id} with stage 'production') or call /versions/{version}/predict.`,
+  ),
+  FORBIDDEN_SCOPE: entry(
+    403,
+    () =>
+      "This API token has scope 'predict': it may only call the predict routes. Use an 'admin' token for this route.",
+  ),
+  TOKEN_NOT_FOUND: entry(404, (p) => `API token '${p.id}' does not exist. List tokens with GET /api/tokens.`),
+  REFERENCE_UNAVAILABLE: entry(
+    409,
+    (p) =>
+      `The training data of model '${p.name}' v${p.version} (data set '${p.datasetId}') is gone, so there is no drift reference. Keep the data set while the model is monitored.`,
+  ),
+  BAD_CHALLENGER: entry(422, (p) => `${p.detail} Pick another version of '${p.name}' as the challenger.`),
   // 429/5xx
   QUEUE_FULL: entry(
     429,

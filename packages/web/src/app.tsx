@@ -8,7 +8,9 @@ import { useRequest } from './api/use-request';
 import { DataPage } from './data/data-page';
 import { DatasetPage } from './data/dataset-page';
 import { ExplorePage } from './explore/explore-page';
+import { ForecastPage } from './forecast/forecast-page';
 import { ModelsPage } from './models/models-page';
+import { MonitoringPage } from './monitoring/monitoring-page';
 import { PredictPage } from './predict/predict-page';
 import type { Page, Route } from './routing/route';
 import { useHashRoute } from './routing/use-hash-route';
@@ -22,9 +24,11 @@ const NAV: { label: string; page: Page; to: string; also?: Page[] }[] = [
   { label: 'Train', page: 'train', to: '#/train' },
   { label: 'Predict', page: 'predict', to: '#/predict' },
   { label: 'Models', page: 'models', to: '#/models' },
+  { label: 'Forecast', page: 'forecast', to: '#/forecast' },
+  { label: 'Monitor', page: 'monitor', to: '#/monitor' },
 ];
 
-const COMING_SOON = ['Forecast', 'Monitor', 'Academy'];
+const COMING_SOON = ['Academy'];
 
 const TITLES: Record<Page, string> = {
   data: 'Data',
@@ -34,6 +38,8 @@ const TITLES: Record<Page, string> = {
   models: 'Models',
   explore: 'Explore',
   sql: 'SQL',
+  forecast: 'Forecast',
+  monitor: 'Monitor',
 };
 
 function PageFor({ route }: { route: Route }) {
@@ -52,6 +58,10 @@ function PageFor({ route }: { route: Route }) {
       return <ExplorePage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
     case 'sql':
       return <SqlPage />;
+    case 'forecast':
+      return <ForecastPage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
+    case 'monitor':
+      return <MonitoringPage />;
   }
 }
 

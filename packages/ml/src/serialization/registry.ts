@@ -14,6 +14,9 @@ import { RandomForestRegressor } from '../ensemble/random-forest-regressor';
 import { VotingClassifier } from '../ensemble/voting-classifier';
 import { VotingRegressor } from '../ensemble/voting-regressor';
 import { FORECASTER_CLASSES } from '../forecasting/forecaster-classes';
+import { AutoPanelForecaster } from '../forecasting/global-auto-forecaster';
+import { GlobalGbdtForecaster } from '../forecasting/global-gbdt-forecaster';
+import { GbdtSeriesForecaster } from '../forecasting/global-gbdt-series';
 import { LinearRegression } from '../linear-model/linear-regression';
 import { LogisticRegression } from '../linear-model/logistic-regression';
 import { Ridge } from '../linear-model/ridge';
@@ -42,6 +45,9 @@ const CLASSES: EstimatorClass[] = [
   DummyClassifier,
   DummyRegressor,
   ...FORECASTER_CLASSES,
+  GlobalGbdtForecaster,
+  GbdtSeriesForecaster,
+  AutoPanelForecaster,
   RandomForestClassifier,
   RandomForestRegressor,
   ExtraTreesClassifier,

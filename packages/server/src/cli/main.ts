@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config';
 import { HttpError } from '../errors';
+import { forecastCommand } from './forecast';
 import { predictCommand } from './predict';
 import { startCommand } from './start';
 import { trainCommand } from './train';
@@ -23,6 +24,16 @@ Usage:
       Predict with a saved model. The file is checked against the training schema first.
       CSV output is protected against formula injection unless --raw.
 
+  quarry forecast [--data] <file> --horizon H [--format long|wide|m4] [--time COL] [--value COL] [--id COL]
+               [--model auto|naive|snaive|naive2|ses|holt|damped|ets|theta|otheta|arima|mstl] [--models a,b,c]
+               [--season S] [--levels 80,95] [--folds K] [--sort] [--test <file>] [--limit N] [--seed N]
+               [--threads N] [--out <forecasts.csv>] [--json]
+      Backtest the models on each series (rolling origin, K folds), pick the best (auto: or the median of the
+      top 3), refit on all of it and forecast H steps with intervals. Long format: one row per series and time
+      (columns detected unless named). Wide/m4: one series per line (id, then values); with an M4 file name the
+      horizon and season default to M4's, and --test scores sMAPE, MASE and OWA against Naive2.
+      --out writes CSV: long input → id,time,step,model,forecast,lo_80,hi_80,…; wide input → id,F1,…,FH.
+
   quarry --help | --version
 `;
 
@@ -37,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
         return await trainCommand(rest);
       case 'predict':
         return await predictCommand(rest);
+      case 'forecast':
+        return await forecastCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${(await import('../version')).VERSION}\n`);

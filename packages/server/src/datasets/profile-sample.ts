@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { ident } from '../store/db';
 import { type ColumnInfo, typedExpression } from './column-types';
-import { FEW_LEVELS, sampleWhere, TOP_CANDIDATES } from './sample';
+import { FEW_LEVELS, nearUnique, sampleWhere, TOP_CANDIDATES } from './sample';
 
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 
@@ -22,7 +22,7 @@ export interface SampleStats {
   distinct: number[];
   nonNull: number[];
   numeric: Map<number, SampleNumeric>;
-  /** Many-valued text columns: their most frequent values in the sample, with the sample's counts. */
+  /** Many-valued text columns (not near-unique ones): their most frequent values in the sample, with its counts. */
   topCandidates: Map<number, [string, number][]>;
 }
 
@@ -86,7 +86,11 @@ export async function sampleStats(
       }
     }
     const many = columns.flatMap((col, i) =>
-      col.type !== 'numeric' && Number(a[`d${i}`]) > FEW_LEVELS ? [i] : [],
+      col.type !== 'numeric' &&
+      Number(a[`d${i}`]) > FEW_LEVELS &&
+      !nearUnique(nRows, Number(a[`d${i}`]), Number(a[`nn${i}`]))
+        ? [i]
+        : [],
     );
     return {
       topCandidates: await candidates(c, temp, many),

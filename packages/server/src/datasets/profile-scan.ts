@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { ident, literal } from '../store/db';
 import { type ColumnInfo, typedExpression } from './column-types';
+import { type CountedKey, countValues } from './profile-counts';
 import type { SampleStats } from './profile-sample';
 import { FEW_LEVELS, SAMPLE_ROWS } from './sample';
 
@@ -47,7 +48,8 @@ export interface TableScan {
  * Typed values are computed once per row in the inner projection; the aggregates use what pass 0 learned on the
  * sample (histogram range, IQR fences, median and MAD) as bound parameters. Duplicate rows are counted as distinct
  * 64-bit row hashes (a collision among a million rows has odds of about 1 in 10^7); missingness patterns are a
- * bitmask per row counted by `histogram`.
+ * bitmask per row counted by `histogram`. Value counts and top-value counts come from one grouped pass after it
+ * (profile-counts.ts).
  *
  *   SELECT count(*), count(DISTINCT h), histogram(mask), count(c0), approx_count_distinct(c0), min(f0), …,
  *          histogram(least(greatest(floor((f0 - $lo0) / $w0), 0), 19)), count(f0 < $a0 OR f0 > $b0), …
@@ -77,19 +79,18 @@ export async function scanTable(
   const mask = patternColumns.map((i, bit) => `(CAST(c${i} IS NULL AS BIGINT) << ${bit})`).join(' | ');
   middle.push('h', `${patternColumns.length > 0 ? mask : 'CAST(0 AS BIGINT)'} AS mask`);
   const aggregates = ['count(*) AS n', 'count(DISTINCT h) AS unique_rows', 'histogram(mask) AS patterns'];
+  // Value counts of few-level columns and exact counts of the top candidates: a grouped pass (profile-counts.ts).
+  // Keys are numbered per kind: value counts i, top candidates n + i.
+  const n = columns.length;
+  const keys: CountedKey[] = [];
   columns.forEach((col, i) => {
     const few = sample.distinct[i] <= FEW_LEVELS;
+    const text = `CAST(${typedExpression(col.name, col.type)} AS VARCHAR)`;
     aggregates.push(`count(c${i}) AS nn${i}`);
-    if (col.type !== 'numeric' && few) aggregates.push(`histogram(CAST(c${i} AS VARCHAR)) AS vals${i}`);
+    if (col.type !== 'numeric' && few) keys.push({ i, expr: text });
     else aggregates.push(`${few || whole ? 'count(DISTINCT' : 'approx_count_distinct('} c${i}) AS d${i}`);
     const top = sample.topCandidates.get(i);
-    if (top !== undefined && !whole) {
-      // The sample's most frequent values, counted exactly on every row (string literals: values from the data).
-      const list = top.map(([value]) => literal(value)).join(', ');
-      aggregates.push(
-        `histogram(CAST(c${i} AS VARCHAR)) FILTER (WHERE CAST(c${i} AS VARCHAR) IN (${list})) AS top${i}`,
-      );
-    }
+    if (top !== undefined && !whole) keys.push({ i: n + i, expr: candidateKey(col, text, top) });
     if (col.type === 'datetime') {
       aggregates.push(
         `CAST(min(c${i}) AS VARCHAR) AS lo${i}, CAST(max(c${i}) AS VARCHAR) AS hi${i}`,
@@ -112,7 +113,8 @@ export async function scanTable(
     const last = s.max > s.min ? BINS - 1 : 0;
     aggregates.push(
       `min(f${i}) AS lo${i}, max(f${i}) AS hi${i}, avg(f${i}) AS mean${i}, stddev_samp(f${i}) AS std${i}`,
-      // greatest/least skip NULLs, so a missing value must stay out explicitly (FILTER).
+      // greatest/least skip NULLs, so a missing value must stay out explicitly (FILTER). (A GROUP BY of the bins
+      // would be cheaper alone, but as grouping sets beside the value counts it costs more than `histogram` here.)
       `histogram(least(greatest(CAST(floor((f${i} - $lo${i}) / $w${i}) AS INTEGER), 0), ${last})) FILTER (WHERE f${i} IS NOT NULL) AS bins${i}`,
       `count(CASE WHEN f${i} < $a${i} OR f${i} > $b${i} THEN 1 END) AS iqr${i}`,
       `count(CASE WHEN $t${i} > 0 AND abs(f${i} - $m${i}) > $t${i} THEN 1 END) AS mad${i}`,
@@ -120,13 +122,30 @@ export async function scanTable(
   });
   const sql = `SELECT ${aggregates.join(', ')} FROM (SELECT ${middle.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${ident(table)}))`;
   const row = (await c.runAndReadAll(sql, params)).getRowObjectsJS()[0] as Record<string, unknown>;
+  const counts = await countValues(c, table, keys);
+  const countsOf = (i: number) => ({ values: counts.get(i), tops: counts.get(n + i) });
   return {
     nRows: Number(row.n),
-    columns: columns.map((col, i) => readColumn(row, i, col, sample, whole)),
+    columns: columns.map((col, i) => readColumn(row, i, col, sample, whole, countsOf(i))),
     duplicateRows: Number(row.n) - Number(row.unique_rows),
     patterns: mapEntries(row.patterns).map(([mask, count]) => [BigInt(mask as bigint), Number(count)]),
     patternColumns,
   };
+}
+
+/**
+ * The text of a column where it is one of the sample's most frequent values, else NULL (counted exactly on every
+ * row). Dates in DuckDB's own text form are compared as timestamps, which spares casting every row to text; the
+ * form round-trips, so the same rows match.
+ */
+function candidateKey(col: ColumnInfo, text: string, top: [string, number][]): string {
+  const timestamps = top.every(([value]) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(value));
+  if (col.type === 'datetime' && timestamps) {
+    const list = top.map(([value]) => `TIMESTAMP ${literal(value)}`).join(', ');
+    return `CASE WHEN ${typedExpression(col.name, col.type)} IN (${list}) THEN ${text} END`;
+  }
+  // String literals: values from the data, quoted.
+  return `CASE WHEN ${text} IN (${top.map(([value]) => literal(value)).join(', ')}) THEN ${text} END`;
 }
 
 function readColumn(
@@ -135,18 +154,16 @@ function readColumn(
   col: ColumnInfo,
   sample: SampleStats,
   whole: boolean,
+  counts: Record<'values' | 'tops', [string, number][] | undefined>,
 ): ColumnScan {
+  const { values, tops } = counts;
   const exact = whole || sample.distinct[i] <= FEW_LEVELS;
   const scan: ColumnScan = { nonNull: Number(row[`nn${i}`]), distinct: 0, distinctExact: exact };
-  if (row[`vals${i}`] !== undefined) {
-    scan.valueCounts = mapEntries(row[`vals${i}`])
-      .filter(([value]) => value !== null)
-      .map(([value, count]) => [String(value), Number(count)]);
-    scan.distinct = scan.valueCounts.length;
+  if (values !== undefined) {
+    scan.valueCounts = values;
+    scan.distinct = values.length;
   } else scan.distinct = Math.min(Number(row[`d${i}`]), scan.nonNull);
-  if (row[`top${i}`] !== undefined) {
-    scan.topCounts = mapEntries(row[`top${i}`]).map(([value, count]) => [String(value), Number(count)]);
-  }
+  if (tops !== undefined) scan.topCounts = tops;
   if (col.type === 'datetime') {
     if (row[`lo${i}`] !== null) Object.assign(scan, { firstDate: row[`lo${i}`], lastDate: row[`hi${i}`] });
     scan.impossibleDates = Number(row[`bad${i}`]);

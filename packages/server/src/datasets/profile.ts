@@ -54,10 +54,9 @@ export async function profileTable(
   const sample = await sampleStats(c, table, columns, nRows);
   const scan = await scanTable(c, table, columns, sample, nRows);
   const tops = new Map<number, { value: string; count: number }[]>();
+  // Near-unique columns of large tables have no candidates (sample.ts, nearUnique): every count would be about 1.
   for (const [i, candidates] of sample.topCandidates) {
-    // Near-unique columns of large tables get no top values: every count would be about 1.
-    const nearUnique = nRows > SAMPLE_ROWS && sample.distinct[i] > sample.nonNull[i] / 2;
-    if (!nearUnique) tops.set(i, topOf(nRows > SAMPLE_ROWS ? (scan.columns[i].topCounts ?? []) : candidates));
+    tops.set(i, topOf(nRows > SAMPLE_ROWS ? (scan.columns[i].topCounts ?? []) : candidates));
   }
   const profiles = columns.map((info, i) =>
     columnProfile(info, scan.columns[i], scan.nRows, sample, i, tops),

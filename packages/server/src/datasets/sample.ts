@@ -8,6 +8,14 @@ export const TOP = 20;
 export const TOP_CANDIDATES = 40;
 
 /**
+ * A column of a large table whose sample is more than half distinct values: its top values would all count about
+ * 1, so the profile shows none and does not look for them.
+ */
+export function nearUnique(nRows: number, distinct: number, nonNull: number): boolean {
+  return nRows > SAMPLE_ROWS && distinct > nonNull / 2;
+}
+
+/**
  * A WHERE clause that keeps about `SAMPLE_ROWS` rows of a data-set table, chosen by a hash of the row id: the same
  * rows every time (data-set tables are never modified), spread evenly over the file, and cheap to evaluate. Empty
  * when the table is small enough to use whole. Use it on a single-table FROM (it names `rowid`).

@@ -5,7 +5,7 @@ import { httpError } from '../errors';
 import { ident, type Store } from '../store/db';
 import { COLUMN_TYPES, type ColumnType, typedExpression } from './column-types';
 import { type FileFormat, formatOf, sniff } from './formats';
-import { loadTable } from './ingest';
+import { createTextTable, describeTable } from './ingest';
 import { type DatasetProfile, profileTable } from './profile';
 import { type DatasetRow, type DatasetSummary, SELECT_DATASETS, toSummary } from './summary';
 import { xlsxToCsv } from './xlsx-to-csv';
@@ -49,32 +49,52 @@ export class DatasetService {
       const id = randomUUID();
       const table = `ds_${id.replaceAll('-', '')}`;
       const name = (input.name ?? input.fileName.replace(/\.[^.]+$/, '')).trim() || 'data set';
-      await this.store.transaction(async (c) => {
-        const loaded = await loadTable(c, table, {
-          path,
-          fileName: input.fileName,
-          format: loadFormat,
-          head,
+      // The rows are committed first and the types inferred after, on the committed table (ingest.ts,
+      // describeTable: DuckDB scans uncommitted rows on one thread). Until the metadata row is written the table belongs to no data set:
+      // it is dropped on any error here, and by `dropOrphanTables` at the next start after a crash.
+      const names = await this.store.transaction((c) =>
+        createTextTable(c, table, { path, fileName: input.fileName, format: loadFormat, head }),
+      );
+      try {
+        await this.store.withConnection(async (c) => {
+          const loaded = await describeTable(c, table, names, input.fileName);
+          await c.run(
+            `INSERT INTO datasets (id, name, file_name, format, table_name, n_rows, size_bytes, columns)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [
+              id,
+              name,
+              input.fileName,
+              format,
+              table,
+              loaded.nRows,
+              input.sizeBytes,
+              JSON.stringify(loaded.columns),
+            ],
+          );
         });
-        await c.run(
-          `INSERT INTO datasets (id, name, file_name, format, table_name, n_rows, size_bytes, columns)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            id,
-            name,
-            input.fileName,
-            format,
-            table,
-            loaded.nRows,
-            input.sizeBytes,
-            JSON.stringify(loaded.columns),
-          ],
-        );
-      });
+      } catch (err) {
+        await this.store.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+        throw err;
+      }
       return this.get(id);
     } finally {
       await Promise.all(cleanup.map((p) => rm(p, { force: true })));
     }
+  }
+
+  /**
+   * Drops data-set tables that no data set names: an upload interrupted by a crash between committing its rows
+   * and writing its metadata. Run once at start, before any upload.
+   */
+  async dropOrphanTables(): Promise<void> {
+    const orphans = await this.store.all<{ name: string }>(
+      `SELECT table_name AS name FROM duckdb_tables()
+       WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary
+         AND regexp_full_match(table_name, 'ds_[0-9a-f]{32}')
+         AND table_name NOT IN (SELECT table_name FROM datasets)`,
+    );
+    for (const { name } of orphans) await this.store.run(`DROP TABLE IF EXISTS ${ident(name)}`);
   }
 
   /** Every data set, newest first; `current` keeps only the current version of each lineage. */

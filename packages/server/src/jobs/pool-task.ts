@@ -1,4 +1,6 @@
 import type { ChartsInput } from '../charts/types';
+import type { ForecastPanelInput } from '../forecasting/forecast-panel';
+import type { ForecastSeriesInput } from '../forecasting/forecast-series';
 import type { FinalFitInput } from '../modelling/final-fit';
 import type { CellInput } from '../modelling/types';
 import type { InspectInput } from '../models/inspect-pipeline';
@@ -13,4 +15,6 @@ export type PoolTask =
   | CellInput
   | FinalFitInput
   | ChartsInput
-  | InspectInput;
+  | InspectInput
+  | ForecastSeriesInput
+  | ForecastPanelInput;

@@ -1,5 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { computeChartsTask } from '../charts/compute-charts';
+import { forecastPanel } from '../forecasting/forecast-panel';
+import { forecastSeries } from '../forecasting/forecast-series';
 import { runCell } from '../modelling/cell';
 import { finalFit } from '../modelling/final-fit';
 import { inspectPipeline } from '../models/inspect-pipeline';
@@ -31,6 +33,10 @@ export function runTask(input: TaskInput) {
         return computeChartsTask(input);
       case 'inspect':
         return inspectPipeline(input);
+      case 'forecast':
+        return forecastSeries(input, progress);
+      case 'forecast-panel':
+        return forecastPanel(input, progress);
       default:
         return predictModel(input);
     }

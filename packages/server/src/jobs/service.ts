@@ -14,7 +14,7 @@ import { boundTrainParams } from './train-params';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 const FINAL: JobStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
-export type JobKind = 'train' | 'leaderboard' | 'tune' | 'save';
+export type JobKind = 'train' | 'leaderboard' | 'tune' | 'save' | 'forecast';
 
 /** What a job's work gets: its id, the cancel signal, a progress reporter and the worker pool. */
 export interface JobContext {

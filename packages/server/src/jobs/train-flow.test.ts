@@ -78,6 +78,11 @@ describe('training through the API', () => {
     expect(body.rows).toHaveLength(100);
     expect(body.columns).toEqual(expect.arrayContaining(['predicted_Attrition', 'proba_No', 'proba_Yes']));
     expect(body.issues.find((i: { code: string }) => i.code === 'TARGET_PRESENT')).toBeDefined();
+    // Conformal prediction sets at 90% by default: never empty, made of the model's classes.
+    expect(body.uncertainty).toMatchObject({ level: 0.9, columns: ['set_Attrition_90'] });
+    expect(body.uncertainty.holdoutCoverage).toBeGreaterThan(0.85);
+    const sets = body.rows.map((r: unknown[]) => String(r[body.columns.indexOf('set_Attrition_90')]));
+    expect(sets.every((s: string) => ['No', 'Yes', 'No | Yes'].includes(s))).toBe(true);
     const download = await app.inject({ url: `/api/predictions/${body.predictionId}/download` });
     expect(download.headers['content-disposition']).toMatch(/attachment/);
     const lines = download.body.trim().split('\r\n');

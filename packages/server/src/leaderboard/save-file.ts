@@ -6,11 +6,21 @@ import { sealModelFile } from '../models/canonical';
 import type { ModelFile, ModelThreshold } from '../models/model-file';
 import type { Step } from '../recipes/steps';
 import { VERSION } from '../version';
-import type { Leaderboard } from './types';
 
-/** The model file of a version saved from a leaderboard: the refit, its holdout metrics and its full lineage. */
+/** Where a saved version came from: a leaderboard row or a tuning trial (its id, and the CV scores to keep). */
+export interface SaveOrigin {
+  source: 'leaderboard' | 'tuning';
+  id: string;
+  /** CV mean of the primary metric per family (leaderboard) or of the saved trial (tuning). */
+  familyScores: Record<string, number>;
+}
+
+/**
+ * The model file of a version saved from a leaderboard or a tuning run: the refit, its holdout metrics and its
+ * full lineage (the folds are the run's, so the lineage names the same CV the scores came from).
+ */
 export function buildSavedModelFile(args: {
-  leaderboard: Leaderboard;
+  origin: SaveOrigin;
   modelling: PreparedModelling;
   family: string;
   params: Record<string, unknown>;
@@ -19,7 +29,7 @@ export function buildSavedModelFile(args: {
   threshold: ModelThreshold | null;
   calibration: 'sigmoid' | 'isotonic' | null;
 }): ModelFile {
-  const { leaderboard, modelling, output } = args;
+  const { origin, modelling, output } = args;
   const { prepared, plan, cv } = modelling;
   const { dataset, input } = prepared;
   const testSize = plan.test.length / (plan.train.length + plan.test.length);
@@ -46,11 +56,7 @@ export function buildSavedModelFile(args: {
       params: args.params,
       taskReason: prepared.taskReason,
       excluded: prepared.excluded,
-      familyScores: Object.fromEntries(
-        leaderboard.rows
-          .filter((r) => r.status === 'ok')
-          .map((r) => [r.family, r.metrics[leaderboard.metric].mean as number]),
-      ),
+      familyScores: origin.familyScores,
       droppedRows:
         input.target.kind === 'numeric'
           ? input.target.values.length - plan.rows.keep.length
@@ -62,7 +68,7 @@ export function buildSavedModelFile(args: {
           ? { rootDatasetId: dataset.rootId, version: dataset.version, steps: dataset.steps as Step[] }
           : null,
       createdAt: new Date().toISOString(),
-      source: 'leaderboard',
+      source: origin.source,
       lineage: buildLineage({
         dataset,
         input: { ...input, params: args.params },
@@ -88,7 +94,8 @@ export function buildSavedModelFile(args: {
       }),
       threshold: args.threshold,
       calibration: args.calibration,
-      leaderboardId: leaderboard.id,
+      leaderboardId: origin.source === 'leaderboard' ? origin.id : null,
+      tuningId: origin.source === 'tuning' ? origin.id : null,
     },
     schema: { columns: prepared.schema },
     pipeline: output.pipeline,

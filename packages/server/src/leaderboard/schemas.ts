@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { familySchema, modellingBase } from '../modelling/schemas';
+import { familySchema, modellingBase, thresholdGoalSchema } from '../modelling/schemas';
 
 export const leaderboardBody = z
   .object({ ...modellingBase, families: z.array(familySchema).min(1).max(8).optional() })
@@ -11,7 +11,8 @@ export const saveBody = z
   .object({
     family: familySchema,
     name: z.string().trim().min(1).max(200).optional(),
-    threshold: z.union([z.number().min(0).max(1), z.literal('tuned')]).optional(),
+    // A number, 'tuned' (the row's stored goal), or a goal to tune for now from the row's out-of-fold counts.
+    threshold: z.union([z.number().min(0).max(1), z.literal('tuned'), thresholdGoalSchema]).optional(),
     calibration: z.enum(['none', 'sigmoid', 'isotonic']).default('none'),
     params: z.record(z.string().max(100), paramValue).optional(),
   })

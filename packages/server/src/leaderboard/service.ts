@@ -139,7 +139,8 @@ export class LeaderboardService {
       throw httpError('BAD_IMBALANCE', {
         detail: 'A decision threshold needs a binary target, and calibration a classification target.',
       });
-    if (body.threshold === 'tuned' && body.calibration !== 'none')
+    const tunedHere = body.threshold === 'tuned' || typeof body.threshold === 'object';
+    if (tunedHere && body.calibration !== 'none')
       throw httpError('BAD_IMBALANCE', {
         detail:
           "The tuned threshold was chosen on uncalibrated out-of-fold probabilities, so it does not fit calibrated ones: save with calibration and a numeric threshold, or with 'tuned' and no calibration.",
@@ -147,16 +148,27 @@ export class LeaderboardService {
     checkParams(body.family, leaderboard.task, body.params ?? {});
     const modelling = await prepareModelling(this.datasets, request);
     if (modelling.contentSha256 !== contentSha256)
-      throw httpError('DATASET_CHANGED', { id, name: leaderboard.datasetName });
+      throw httpError('DATASET_CHANGED', { id, what: 'leaderboard', name: leaderboard.datasetName });
     const { prepared, plan } = modelling;
-    const value = body.threshold === 'tuned' ? (row.threshold as ThresholdTuning).threshold : body.threshold;
+    // A tuned threshold keeps its goal in the model, so the registry can say how it was chosen.
+    const tuned =
+      body.threshold === 'tuned'
+        ? (row.threshold as ThresholdTuning)
+        : typeof body.threshold === 'object'
+          ? tuneThreshold(
+              (row.threshold as ThresholdTuning).curve,
+              body.threshold,
+              leaderboard.positiveClass as string,
+            )
+          : null;
+    const value = tuned === null ? body.threshold : tuned.threshold;
     const threshold =
-      value === undefined
+      typeof value !== 'number'
         ? null
         : {
             value,
             positiveClass: leaderboard.positiveClass as string,
-            goal: body.threshold === 'tuned' ? { ...(row.threshold as ThresholdTuning).goal } : null,
+            goal: tuned === null ? null : { ...tuned.goal },
           };
     const { params } = familyParams(body.family, leaderboard.imbalance?.classWeight, body.params ?? {});
     const calibration = body.calibration === 'none' ? null : body.calibration;
@@ -181,7 +193,15 @@ export class LeaderboardService {
         { signal, progress },
       )) as FinalFitOutput;
       const file = buildSavedModelFile({
-        leaderboard,
+        origin: {
+          source: 'leaderboard',
+          id,
+          familyScores: Object.fromEntries(
+            leaderboard.rows
+              .filter((r) => r.status === 'ok')
+              .map((r) => [r.family, r.metrics[leaderboard.metric].mean as number]),
+          ),
+        },
         modelling,
         family: body.family,
         params,

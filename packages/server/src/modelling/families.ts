@@ -43,6 +43,8 @@ export function familyParams(
     return { params: { ...extra, classWeight: 'balanced' }, notes: [] };
   return {
     params: { ...extra },
-    notes: [`${family} has no class weights; it was fitted without them (resampling still applies).`],
+    notes: [
+      `${family} has no class weights; it was fitted without them (resampling, when chosen, still applies).`,
+    ],
   };
 }

@@ -58,6 +58,14 @@ export async function readModelFile(
   const loaded = await inspect(file.pipeline);
   if (!loaded.ok)
     throw httpError('MODEL_FILE_INVALID', { detail: `its pipeline cannot be loaded: ${loaded.error}` });
+  const spread = file.uncertainty?.spread;
+  if (spread !== undefined) {
+    const spreadLoaded = await inspect(spread.pipeline);
+    if (!spreadLoaded.ok)
+      throw httpError('MODEL_FILE_INVALID', {
+        detail: `its uncertainty spread model cannot be loaded: ${spreadLoaded.error}`,
+      });
+  }
   const classes = file.model.classes;
   if (file.model.task === 'classification' && JSON.stringify(loaded.classes) !== JSON.stringify(classes))
     throw httpError('MODEL_FILE_INVALID', { detail: "the pipeline's classes differ from model.classes" });

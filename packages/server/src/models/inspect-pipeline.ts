@@ -22,8 +22,17 @@ export function inspectPipeline(input: InspectInput): InspectOutput {
     };
     if (model.isFitted === false)
       return { ok: false, kind: model.kind, classes: null, error: 'the pipeline is not fitted' };
-    return { ok: true, kind: model.kind, classes: model.classes_ ?? null, error: null };
+    return { ok: true, kind: model.kind, classes: classesOf(model), error: null };
   } catch (err) {
     return { ok: false, kind: null, classes: null, error: (err as Error).message };
+  }
+}
+
+/** A regressor pipeline has no classes: its `classes_` getter throws rather than returning undefined. */
+function classesOf(model: { classes_?: string[] }): string[] | null {
+  try {
+    return model.classes_ ?? null;
+  } catch {
+    return null;
   }
 }

@@ -68,4 +68,23 @@ export const modelFileSchema = z.object({
     kind: z.string().min(1).max(100),
     params: z.record(z.string(), z.unknown()),
   }),
+  // Optional: files saved before conformal uncertainty existed have none and still import.
+  uncertainty: z
+    .object({
+      version: z.literal(1),
+      method: z.enum(['normalized-cross-conformal', 'lac-cross-conformal']),
+      levels: z
+        .array(z.object({ level: z.number().gt(0).lt(1), q: num, holdoutCoverage: num, meanSize: num }))
+        .max(100),
+      nCalibration: z.number().int().min(0),
+      nHoldout: z.number().int().min(0),
+      spread: z
+        .object({
+          pipeline: z.object({ format: z.literal('quarry-model') }).passthrough(),
+          floor: z.number(),
+        })
+        .optional(),
+    })
+    .nullable()
+    .optional(),
 });

@@ -1,5 +1,6 @@
 import type { Step } from '../recipes/steps';
 import type { Metrics, SchemaColumn, Task } from '../training/types';
+import type { Uncertainty } from '../training/uncertainty';
 import type { Lineage } from './lineage';
 
 /**
@@ -39,14 +40,22 @@ export interface ModelFile {
     recipe?: { rootDatasetId: string; version: number; steps: Step[] } | null;
     createdAt: string;
     /** Where the version came from, everything needed to reproduce it, and how it decides (models/lineage.ts). */
-    source?: 'train' | 'leaderboard' | 'import';
+    source?: 'train' | 'leaderboard' | 'tuning' | 'import';
     lineage?: Lineage;
     threshold?: ModelThreshold | null;
     calibration?: 'sigmoid' | 'isotonic' | null;
     leaderboardId?: string | null;
+    /** The tuning run a trial was saved from (source 'tuning'). */
+    tuningId?: string | null;
   };
   schema: { columns: SchemaColumn[] };
   pipeline: unknown;
+  /**
+   * Conformal intervals / prediction sets, calibrated at training (training/uncertainty.ts). Added after
+   * version 1 shipped, so it is optional: files without it load and predict as before, just without
+   * interval or set columns (retrain to get them). The schema's per-column statistics are optional likewise.
+   */
+  uncertainty?: Uncertainty | null;
   /** SHA-256 of the canonical serialization of everything else (models/canonical.ts); checked on import. */
   sha256?: string;
 }

@@ -253,4 +253,21 @@ describe('models saved from a leaderboard', () => {
     expect((await del('?confirm=sonar-model-v2')).statusCode).toBe(204);
     expect((await app.inject({ url: `/api/models/${v2.id}` })).json().code).toBe('MODEL_NOT_FOUND');
   });
+
+  it('saves a threshold tuned for another goal with that goal, never with calibration', async () => {
+    const goal = { metric: 'recall_at_precision', minPrecision: 0.8 };
+    const expected = (
+      await app.inject({
+        url: `/api/leaderboards/${leaderboardId}/threshold?family=linear&metric=recall_at_precision&minPrecision=0.8`,
+      })
+    ).json();
+    const model = await save({ family: 'linear', name: 'sonar-goal', threshold: goal });
+    expect(model.threshold).toEqual({ value: expected.threshold, positiveClass: 'R', goal });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/leaderboards/${leaderboardId}/save`,
+      payload: { family: 'linear', threshold: goal, calibration: 'sigmoid' },
+    });
+    expect(refused.json().code).toBe('BAD_IMBALANCE');
+  });
 });

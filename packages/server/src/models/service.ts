@@ -12,7 +12,7 @@ import { sealModelFile } from './canonical';
 import type { ModelFile } from './model-file';
 
 export type Stage = 'draft' | 'production' | 'archived';
-export type ModelSource = 'train' | 'leaderboard' | 'import';
+export type ModelSource = 'train' | 'leaderboard' | 'tuning' | 'import';
 
 export interface ModelSummary {
   id: string;
@@ -123,6 +123,7 @@ export function buildModelFile(prepared: PreparedTraining, output: TrainOutput, 
     },
     schema: { columns: schema },
     pipeline: output.pipeline,
+    uncertainty: output.uncertainty ?? null,
   });
 }
 
@@ -231,6 +232,16 @@ export class ModelService {
       threshold: file.model.threshold ?? null,
       calibration: file.model.calibration ?? null,
       leaderboardId: file.model.leaderboardId ?? null,
+      tuningId: file.model.tuningId ?? null,
+      /** Conformal levels with their measured holdout coverage (the spread model stays server-side). */
+      uncertainty:
+        file.uncertainty == null
+          ? null
+          : {
+              method: file.uncertainty.method,
+              levels: file.uncertainty.levels,
+              nHoldout: file.uncertainty.nHoldout,
+            },
       sha256: file.sha256 ?? sealModelFile(file).sha256,
     };
   }

@@ -8,12 +8,14 @@ export default async function predictRoutes(root: FastifyInstance): Promise<void
   const tags = ['predict'];
 
   app.post(
-    '/models/:id/predict',
+    '/models/:id/validate',
     {
       config: { multipart: true },
       schema: {
         tags,
-        summary: 'Predict for an uploaded file, checked against the training schema',
+        summary: 'Check an uploaded file against the model schema contract, without predicting',
+        description:
+          'Per-column findings (missing column, wrong type, unseen category, out of range, shifted values, too many missing), each with a severity, a count, examples and a suggestion. canPredict is false when an error would block prediction; warnings allow it.',
         consumes: ['multipart/form-data'],
         params: z.object({ id: z.string().min(1).max(100) }),
       },
@@ -22,7 +24,32 @@ export default async function predictRoutes(root: FastifyInstance): Promise<void
       const model = await app.models.file(request.params.id);
       const upload = await receiveFile(request, `${app.config.dataDir}/tmp`, app.config.maxUploadBytes);
       try {
-        const result = await app.predictions.predict(model, upload);
+        return await app.predictions.validate(model, upload);
+      } finally {
+        await upload.discard();
+      }
+    },
+  );
+
+  app.post(
+    '/models/:id/predict',
+    {
+      config: { multipart: true },
+      schema: {
+        tags,
+        summary: 'Predict for an uploaded file, checked against the training schema',
+        description:
+          'Adds conformal intervals (regression) or prediction sets (classification) at `level` (default 0.9 when the model has them; one of its calibrated levels, 0.8 / 0.9 / 0.95).',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        querystring: z.object({ level: z.coerce.number().gt(0).lt(1).optional() }),
+      },
+    },
+    async (request) => {
+      const model = await app.models.file(request.params.id);
+      const upload = await receiveFile(request, `${app.config.dataDir}/tmp`, app.config.maxUploadBytes);
+      try {
+        const result = await app.predictions.predict(model, upload, request.query.level ?? null);
         return { ...result, rows: result.rows.slice(0, 100) };
       } finally {
         await upload.discard();

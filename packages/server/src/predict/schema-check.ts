@@ -3,23 +3,47 @@ import type { ColumnInfo } from '../datasets/column-types';
 import { ident, literal } from '../store/db';
 import type { SchemaColumn } from '../training/types';
 
+export type IssueSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * One finding of the schema contract for one column. Errors block a prediction (the model cannot read the
+ * column); warnings allow it once the user chooses to proceed (predictions there are less trustworthy); notes
+ * only inform.
+ */
 export interface SchemaIssue {
   column: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: IssueSeverity;
   code:
     | 'MISSING_COLUMN'
     | 'TYPE_MISMATCH'
     | 'UNSEEN_CATEGORY'
     | 'OUT_OF_RANGE'
+    | 'SHIFTED_VALUES'
+    | 'TOO_MANY_MISSING'
+    | 'NEW_MISSING'
     | 'EXTRA_COLUMN'
-    | 'TARGET_PRESENT'
-    | 'NEW_MISSING';
+    | 'TARGET_PRESENT';
+  /** Rows affected. */
+  count: number;
+  /** Up to five offending values, as text. */
+  examples: string[];
+  /** What was found, in plain words. */
   message: string;
+  /** What to do about it. */
+  suggestion: string;
 }
 
+/** Share of rows outside the training 1st–99th percentiles above which the values look shifted (2% expected). */
+const SHIFT_SHARE = 0.1;
+
+const short = (v: unknown) => String(v).slice(0, 40);
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
 /**
- * Compares an uploaded table with the training schema, column by column. Errors stop the prediction
- * (a missing column, text where numbers are expected); warnings and notes go along with the predictions.
+ * Checks an uploaded table against the model's schema contract, column by column: missing required columns,
+ * wrong types, unseen categories, values outside the training range (or mostly outside its 1st–99th
+ * percentiles), and more missing values than in training. Every finding says how many rows, shows examples
+ * and suggests a fix. Read-only: the table is not changed.
  */
 export async function checkSchema(
   c: DuckDBConnection,
@@ -30,74 +54,142 @@ export async function checkSchema(
 ): Promise<SchemaIssue[]> {
   const issues: SchemaIssue[] = [];
   const present = new Map(fileColumns.map((col) => [col.name, col]));
-  const q = async (sql: string) =>
-    (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown>;
+  const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS();
+  const one = async (sql: string) => (await rows(sql))[0] as Record<string, unknown>;
   const from = ident(table);
+  const total = Number((await one(`SELECT count(*) AS n FROM ${from}`)).n);
+  const add = (issue: SchemaIssue) => issues.push(issue);
 
   for (const expected of schema) {
-    const col = ident(expected.name);
-    if (!present.has(expected.name)) {
-      issues.push({
-        column: expected.name,
+    const name = expected.name;
+    const col = ident(name);
+    if (!present.has(name)) {
+      add({
+        column: name,
         severity: 'error',
         code: 'MISSING_COLUMN',
-        message: `Column '${expected.name}' is missing. The model was trained with it (${expected.type}); add it to the file.`,
+        count: total,
+        examples: [],
+        message: `Column '${name}' is missing; the model was trained with it (${expected.type}).`,
+        suggestion: `Add a column named '${name}' (the name must match exactly), or retrain without it.`,
       });
       continue;
     }
-    const missing = Number((await q(`SELECT count(*) - count(${col}) AS m FROM ${from}`)).m);
-    if (missing > 0 && (expected.missing ?? 0) === 0) {
-      issues.push({
-        column: expected.name,
+    // Empty text counts as missing, as it does when a data set is loaded.
+    const missing = Number(
+      (
+        await one(
+          `SELECT count(*) AS m FROM ${from} WHERE ${col} IS NULL OR trim(CAST(${col} AS VARCHAR)) = ''`,
+        )
+      ).m,
+    );
+    const share = total === 0 ? 0 : missing / total;
+    const trainedShare = expected.missingShare ?? ((expected.missing ?? 0) > 0 ? undefined : 0);
+    if (
+      missing > 0 &&
+      (share === 1 || (trainedShare !== undefined && share > Math.max(2 * trainedShare, trainedShare + 0.1)))
+    ) {
+      add({
+        column: name,
+        severity: 'warning',
+        code: 'TOO_MANY_MISSING',
+        count: missing,
+        examples: [],
+        message: `${pct(share)} of '${name}' is missing (${missing} of ${total} rows); in training it was ${trainedShare === undefined ? 'less' : pct(trainedShare)}.`,
+        suggestion:
+          'Fill the gaps if you can: missing values are imputed as in training, which makes those predictions less reliable.',
+      });
+    } else if (missing > 0 && trainedShare === 0) {
+      add({
+        column: name,
         severity: 'info',
         code: 'NEW_MISSING',
-        message: `${missing} values are missing; the training data had none here, so they are imputed as in training.`,
+        count: missing,
+        examples: [],
+        message: `${missing} values of '${name}' are missing; the training data had none here.`,
+        suggestion: 'They are imputed as in training; fill them in for more reliable predictions.',
       });
     }
     if (expected.type === 'numeric') {
-      const bad = await q(
-        `SELECT count(*) AS n, any_value(${col}) AS example FROM ${from} WHERE ${col} IS NOT NULL AND TRY_CAST(trim(${col}) AS DOUBLE) IS NULL`,
+      const asNumber = `TRY_CAST(trim(CAST(${col} AS VARCHAR)) AS DOUBLE)`;
+      const bad = await rows(
+        `SELECT trim(CAST(${col} AS VARCHAR)) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(CAST(${col} AS VARCHAR)) <> '' AND ${asNumber} IS NULL GROUP BY v ORDER BY n DESC, v LIMIT 1000`,
       );
-      if (Number(bad.n) > 0) {
-        issues.push({
-          column: expected.name,
+      if (bad.length > 0) {
+        const count = bad.reduce((s, r) => s + Number(r.n), 0);
+        add({
+          column: name,
           severity: 'error',
           code: 'TYPE_MISMATCH',
-          message: `${Number(bad.n)} values of '${expected.name}' are not numbers (for example '${String(bad.example).slice(0, 50)}'); the model expects numbers here.`,
+          count,
+          examples: bad.slice(0, 5).map((r) => short(r.v)),
+          message: `${count} values of '${name}' are not numbers (for example '${short(bad[0].v)}'); the model expects numbers here.`,
+          suggestion: `Remove units, thousands separators or text from '${name}', or leave those cells empty.`,
         });
         continue;
       }
       if (expected.min !== undefined && expected.max !== undefined) {
-        const out = await q(
-          `SELECT count(*) AS n FROM ${from} WHERE TRY_CAST(trim(${col}) AS DOUBLE) < ${expected.min} OR TRY_CAST(trim(${col}) AS DOUBLE) > ${expected.max}`,
-        );
-        if (Number(out.n) > 0) {
-          issues.push({
-            column: expected.name,
+        const outside = `${asNumber} < ${expected.min} OR ${asNumber} > ${expected.max}`;
+        const count = Number((await one(`SELECT count(*) AS n FROM ${from} WHERE ${outside}`)).n);
+        if (count > 0) {
+          // The most extreme values first: they are the likeliest unit errors or typos.
+          const out = await rows(
+            `SELECT ${asNumber} AS v FROM ${from} WHERE ${outside} ORDER BY abs(${asNumber} - ${(expected.min + expected.max) / 2}) DESC LIMIT 5`,
+          );
+          add({
+            column: name,
             severity: 'warning',
             code: 'OUT_OF_RANGE',
-            message: `${Number(out.n)} values are outside the training range [${expected.min}, ${expected.max}]; predictions there are extrapolations.`,
+            count,
+            examples: out.map((r) => short(r.v)),
+            message: `${count} values of '${name}' are outside the training range [${expected.min}, ${expected.max}].`,
+            suggestion:
+              'Check the units and for typos. Predictions there are extrapolations: trust them less, or retrain with data covering these values.',
+          });
+        }
+      }
+      const q = expected.quantiles;
+      if (q !== undefined) {
+        const shifted = Number(
+          (
+            await one(
+              `SELECT count(*) AS n FROM ${from} WHERE ${asNumber} < ${q.p01} OR ${asNumber} > ${q.p99}`,
+            )
+          ).n,
+        );
+        const present = total - missing;
+        if (present > 0 && shifted / present > SHIFT_SHARE) {
+          add({
+            column: name,
+            severity: 'info',
+            code: 'SHIFTED_VALUES',
+            count: shifted,
+            examples: [],
+            message: `${pct(shifted / present)} of '${name}' lies outside the training 1st–99th percentiles [${q.p01}, ${q.p99}] (about 2% is expected; training median ${q.p50}).`,
+            suggestion:
+              'The data may have drifted since training; compare with the training data, or retrain.',
           });
         }
       }
     } else if (expected.categories !== undefined) {
       const known = expected.categories.length > 0 ? expected.categories.map(literal).join(', ') : "''";
-      const unseen = (
-        await c.runAndReadAll(
-          `SELECT trim(${col}) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(${col}) NOT IN (${known}) GROUP BY v ORDER BY n DESC, v`,
-        )
-      ).getRowObjectsJS();
+      const unseen = await rows(
+        `SELECT trim(CAST(${col} AS VARCHAR)) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(CAST(${col} AS VARCHAR)) <> '' AND trim(CAST(${col} AS VARCHAR)) NOT IN (${known}) GROUP BY v ORDER BY n DESC, v`,
+      );
       if (unseen.length > 0) {
-        const rows = unseen.reduce((s, r) => s + Number(r.n), 0);
-        const examples = unseen
-          .slice(0, 5)
-          .map((r) => `'${String(r.v).slice(0, 40)}'`)
-          .join(', ');
-        issues.push({
-          column: expected.name,
+        const count = unseen.reduce((s, r) => s + Number(r.n), 0);
+        const examples = unseen.slice(0, 5).map((r) => short(r.v));
+        add({
+          column: name,
           severity: 'warning',
           code: 'UNSEEN_CATEGORY',
-          message: `${unseen.length} categor${unseen.length === 1 ? 'y' : 'ies'} not seen in training (${examples}${unseen.length > 5 ? ', …' : ''}) in ${rows} rows; the model treats them as unknown.`,
+          count,
+          examples,
+          message: `${unseen.length} categor${unseen.length === 1 ? 'y' : 'ies'} of '${name}' never seen in training (${examples.map((e) => `'${e}'`).join(', ')}${unseen.length > 5 ? ', …' : ''}) in ${count} rows.`,
+          suggestion: `Check spelling and case against the training categories (e.g. ${expected.categories
+            .slice(0, 3)
+            .map((k) => `'${short(k)}'`)
+            .join(', ')}); the model treats unseen ones as unknown.`,
         });
       }
     }
@@ -105,21 +197,18 @@ export async function checkSchema(
   const wanted = new Set(schema.map((s) => s.name));
   for (const col of fileColumns) {
     if (wanted.has(col.name)) continue;
-    if (col.name === target) {
-      issues.push({
-        column: col.name,
-        severity: 'info',
-        code: 'TARGET_PRESENT',
-        message: `'${col.name}' is the target; it is ignored for prediction and kept in the output.`,
-      });
-    } else {
-      issues.push({
-        column: col.name,
-        severity: 'info',
-        code: 'EXTRA_COLUMN',
-        message: `'${col.name}' was not used in training; it is ignored (and kept in the output).`,
-      });
-    }
+    const isTarget = col.name === target;
+    add({
+      column: col.name,
+      severity: 'info',
+      code: isTarget ? 'TARGET_PRESENT' : 'EXTRA_COLUMN',
+      count: 0,
+      examples: [],
+      message: isTarget
+        ? `'${col.name}' is the target; it is ignored for prediction.`
+        : `'${col.name}' was not used in training; it is ignored.`,
+      suggestion: 'Nothing to do: it is kept in the output next to the predictions.',
+    });
   }
   return issues;
 }

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { type ColumnInfo, typedExpression } from '../datasets/column-types';
-import { formatOf, sniff } from '../datasets/formats';
-import { loadTable } from '../datasets/ingest';
 import type { ColumnData } from '../datasets/service';
-import { xlsxToCsv } from '../datasets/xlsx-to-csv';
 import { httpError } from '../errors';
 import type { ModelFile } from '../models/model-file';
-import { replayRecipe } from '../recipes/replay';
 import { ident, Store } from '../store/db';
 import type { PredictInput, PredictOutput } from '../training/types';
+import { withUpload } from './load-upload';
 import { type CsvValue, toCsv } from './safe-csv';
 import { checkSchema, type SchemaIssue } from './schema-check';
 
@@ -24,6 +22,13 @@ export interface PredictionResult {
   predictionColumns: string[];
   rows: CsvValue[][];
   issues: SchemaIssue[];
+  /** The conformal level predicted at, its columns, and the coverage measured on the holdout at training. */
+  uncertainty: {
+    level: number;
+    method: string;
+    columns: string[];
+    holdoutCoverage: number | null;
+  } | null;
 }
 
 export type RunPredict = (input: PredictInput) => Promise<PredictOutput>;
@@ -33,81 +38,102 @@ export type RunPredict = (input: PredictInput) => Promise<PredictOutput>;
  * against the training schema, encode it the way the model was trained, predict in the worker pool, and keep
  * the result (input columns + prediction + class probabilities) for download.
  */
+/** A validation without prediction: the findings, and whether a prediction may go ahead. */
+export interface ValidationResult {
+  nRows: number;
+  issues: SchemaIssue[];
+  /** False when an error blocks prediction; warnings leave it true (the user may proceed). */
+  canPredict: boolean;
+}
+
+/** Checks an upload against the model's schema contract without predicting (POST /models/:id/validate). */
+export async function validateFile(
+  file: ModelFile,
+  upload: { path: string; fileName: string },
+  options: { tmpDir: string; scratch: Store },
+): Promise<ValidationResult> {
+  return withUpload(file, upload, options, async (c, loaded) => {
+    const issues = await checkSchema(
+      c,
+      loaded.model.table,
+      loaded.model.columns,
+      file.schema.columns,
+      file.model.target,
+    );
+    return { nRows: loaded.nRows, issues, canPredict: !issues.some((i) => i.severity === 'error') };
+  });
+}
+
+/**
+ * Predicts for an uploaded file: load it, check it against the schema contract (errors stop here with a 422
+ * carrying every finding), encode it the way the model was trained, predict in the worker pool (with conformal
+ * intervals or sets at `level` when the model has them), and keep the result for download.
+ */
 export async function predictFile(
   file: ModelFile,
   upload: { path: string; fileName: string },
-  options: { tmpDir: string; runPredict: RunPredict; scratch: Store },
+  options: { tmpDir: string; runPredict: RunPredict; scratch: Store; level?: number | null },
 ): Promise<PredictionResult> {
-  const format = formatOf(upload.fileName);
-  let path = upload.path;
-  let loadFormat = format;
-  if (format === 'xlsx') {
-    await sniff(path, upload.fileName, format);
-    path = join(options.tmpDir, `${randomUUID()}.csv`);
-    await xlsxToCsv(upload.path, path, upload.fileName);
-    loadFormat = 'csv';
-  }
-  const head = await sniff(path, upload.fileName, loadFormat);
-  const table = `pred_${randomUUID().replaceAll('-', '')}`;
   const schema = file.schema.columns;
-  const cleaned = `${table}_recipe`;
-  return options.scratch.withConnection(async (c) => {
-    try {
-      const loaded = await loadTable(c, table, { path, fileName: upload.fileName, format: loadFormat, head });
-      // A model trained on a cleaned version sees the file through the same recipe (row-removing steps aside).
-      const steps = file.model.recipe?.steps ?? [];
-      const model =
-        steps.length === 0
-          ? { table, columns: loaded.columns }
-          : {
-              table: cleaned,
-              columns: (
-                await replayRecipe(c, { table, columns: loaded.columns }, steps, {
-                  mode: 'predict',
-                  into: cleaned,
-                })
-              ).columns,
-            };
-      const issues = await checkSchema(c, model.table, model.columns, schema, file.model.target);
-      const errors = issues.filter((i) => i.severity === 'error');
-      if (errors.length > 0) {
-        throw httpError('SCHEMA_MISMATCH', { detail: errors.map((e) => e.message).join(' ') }, { issues });
-      }
-      const features: ColumnData[] = [];
-      for (const s of schema) {
-        if (s.categories !== undefined) {
-          const values = (
-            await c.runAndReadAll(`SELECT trim(${ident(s.name)}) AS v FROM ${ident(model.table)}`)
-          ).getColumnsJS()[0] as (string | null)[];
-          features.push(encodeWithLevels(s.name, values, s.categories));
-        } else {
-          const values = (
-            await c.runAndReadAll(
-              `SELECT ${typedExpression(s.name, 'numeric')} AS v FROM ${ident(model.table)}`,
-            )
-          ).getColumnsJS()[0];
-          features.push({
-            name: s.name,
-            kind: 'numeric',
-            values: Float64Array.from(values, (v) => (v === null ? Number.NaN : Number(v))),
-          });
-        }
-      }
-      const output = await options.runPredict({
-        kind: 'predict',
-        task: file.model.task,
-        pipeline: file.pipeline,
-        classes: file.model.classes,
-        features,
-        threshold: file.model.threshold?.value ?? null,
-      });
-      const input = await readTyped(c, table, loaded.columns);
-      return assemble(file, loaded.columns, input, output, issues);
-    } finally {
-      await c.run(`DROP TABLE IF EXISTS ${ident(table)}`);
-      await c.run(`DROP TABLE IF EXISTS ${ident(cleaned)}`);
+  return withUpload(file, upload, options, async (c, loaded) => {
+    const { model, table } = loaded;
+    const issues = await checkSchema(c, model.table, model.columns, schema, file.model.target);
+    const errors = issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0) {
+      throw httpError('SCHEMA_MISMATCH', { detail: errors.map((e) => e.message).join(' ') }, { issues });
     }
+    const features: ColumnData[] = [];
+    for (const s of schema) {
+      if (s.categories !== undefined) {
+        const values = (
+          await c.runAndReadAll(`SELECT trim(${ident(s.name)}) AS v FROM ${ident(model.table)}`)
+        ).getColumnsJS()[0] as (string | null)[];
+        features.push(encodeWithLevels(s.name, values, s.categories));
+      } else {
+        const values = (
+          await c.runAndReadAll(
+            `SELECT ${typedExpression(s.name, 'numeric')} AS v FROM ${ident(model.table)}`,
+          )
+        ).getColumnsJS()[0];
+        features.push({
+          name: s.name,
+          kind: 'numeric',
+          values: Float64Array.from(values, (v) => (v === null ? Number.NaN : Number(v))),
+        });
+      }
+    }
+    const level = resolveLevel(file, options.level ?? null);
+    const output = await options.runPredict({
+      kind: 'predict',
+      task: file.model.task,
+      pipeline: file.pipeline,
+      classes: file.model.classes,
+      features,
+      threshold: file.model.threshold?.value ?? null,
+      uncertainty: level === null ? null : file.uncertainty,
+      level,
+    });
+    const input = await readTyped(c, table, loaded.columns);
+    return assemble(file, loaded.columns, input, output, issues);
   });
+}
+
+/**
+ * The coverage level to predict at: the one asked for (it must be calibrated), else 90% when the model has
+ * uncertainty, else none. A level the model was not calibrated for is a 400 that lists the ones it was.
+ */
+function resolveLevel(file: ModelFile, level: number | null): number | null {
+  const levels = file.uncertainty?.levels.map((l) => l.level) ?? [];
+  if (level === null) return levels.includes(0.9) ? 0.9 : null;
+  if (!levels.some((l) => Math.abs(l - level) < 1e-9)) {
+    throw httpError('BAD_PARAMETER', {
+      detail:
+        levels.length === 0
+          ? 'This model has no calibrated intervals (it was saved before they existed); retrain it, or leave out level.'
+          : `Coverage level ${level} is not calibrated for this model; use one of ${levels.join(', ')}.`,
+    });
+  }
+  return level;
 }
 
 /** Codes relative to the training levels; categories never seen in training get codes after them. */
@@ -127,11 +153,7 @@ function encodeWithLevels(name: string, values: (string | null)[], training: str
   return { name, kind: 'categorical', codes, levels };
 }
 
-async function readTyped(
-  c: import('@duckdb/node-api').DuckDBConnection,
-  table: string,
-  columns: ColumnInfo[],
-) {
+async function readTyped(c: DuckDBConnection, table: string, columns: ColumnInfo[]) {
   const select = columns.map((col) => {
     const expr = col.type === 'numeric' ? typedExpression(col.name, 'numeric') : ident(col.name);
     return `${expr} AS ${ident(col.name)}`;
@@ -159,6 +181,13 @@ function assemble(
   const predictionColumn = unique(`predicted_${file.model.target}`);
   const probaColumns =
     task === 'classification' && classes !== null ? classes.map((cls) => unique(`proba_${cls}`)) : [];
+  const extra = output.uncertainty ?? null;
+  const percent = extra === null ? '' : String(Math.round(extra.level * 100));
+  const intervalColumns =
+    extra?.lower !== undefined
+      ? [unique(`lower_${file.model.target}_${percent}`), unique(`upper_${file.model.target}_${percent}`)]
+      : [];
+  const setColumns = extra?.sets !== undefined ? [unique(`set_${file.model.target}_${percent}`)] : [];
   const rows: CsvValue[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const row = input[i].map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
@@ -166,14 +195,21 @@ function assemble(
     row.push(classes !== null ? classes[p] : p);
     if (output.proba !== null)
       for (let k = 0; k < probaColumns.length; k++) row.push(output.proba[k * n + i]);
+    if (extra?.lower !== undefined && extra.upper !== undefined)
+      row.push(finiteOrNull(extra.lower[i]), finiteOrNull(extra.upper[i]));
+    // A set is written as its labels joined by ' | ' (e.g. 'setosa | versicolor').
+    if (extra?.sets !== undefined && classes !== null)
+      row.push(extra.sets[i].map((k) => classes[k]).join(' | '));
     rows[i] = row;
   }
   const numericColumns = [
     ...fileColumns.filter((c) => c.type === 'numeric').map((c) => c.name),
     ...(classes === null ? [predictionColumn] : []),
     ...probaColumns,
+    ...intervalColumns,
   ];
-  const predictionColumns = [predictionColumn, ...probaColumns];
+  const predictionColumns = [predictionColumn, ...probaColumns, ...intervalColumns, ...setColumns];
+  const measured = file.uncertainty?.levels.find((l) => l.level === extra?.level);
   return {
     predictionId: randomUUID(),
     nRows: n,
@@ -182,8 +218,20 @@ function assemble(
     predictionColumns,
     rows,
     issues,
+    uncertainty:
+      extra === null || file.uncertainty == null
+        ? null
+        : {
+            level: extra.level,
+            method: file.uncertainty.method,
+            columns: [...intervalColumns, ...setColumns],
+            holdoutCoverage: measured?.holdoutCoverage ?? null,
+          },
   };
 }
+
+/** An unbounded interval end (too few calibration rows for the level) is written as empty, not Infinity. */
+const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** Keeps predictions on disk so a download works after a restart. */
 export class PredictionService {
@@ -195,12 +243,22 @@ export class PredictionService {
     private readonly runPredict: RunPredict,
   ) {}
 
-  async predict(file: ModelFile, upload: { path: string; fileName: string }): Promise<PredictionResult> {
+  async validate(file: ModelFile, upload: { path: string; fileName: string }): Promise<ValidationResult> {
+    this.scratch ??= Store.memory();
+    return validateFile(file, upload, { tmpDir: this.tmpDir, scratch: await this.scratch });
+  }
+
+  async predict(
+    file: ModelFile,
+    upload: { path: string; fileName: string },
+    level: number | null = null,
+  ): Promise<PredictionResult> {
     this.scratch ??= Store.memory();
     const result = await predictFile(file, upload, {
       tmpDir: this.tmpDir,
       runPredict: this.runPredict,
       scratch: await this.scratch,
+      level,
     });
     const dir = join(this.dataDir, 'predictions');
     await mkdir(dir, { recursive: true });

@@ -28,7 +28,7 @@ interface ReportModel {
   };
   excluded: { name: string; reason: string }[];
   classes: string[] | null;
-  threshold: { value: number; positiveClass: string } | null;
+  threshold: { value: number; positiveClass: string; goal?: Record<string, unknown> | null } | null;
   calibration: string | null;
   lineage: unknown;
   sha256: string;
@@ -42,11 +42,19 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}.flag{color:#b35900}.cha
 figure{margin:0}figcaption{font-size:.8rem;color:#555;max-width:420px}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.85rem}
 dt{font-weight:600}dd{margin:0;word-break:break-all}code{font-size:.8rem}`;
 
+/** A lineage value as text: fractions to 6 significant digits (a metric needs no 16), the rest as it is. */
+const leaf = (v: unknown): string =>
+  v === null
+    ? '—'
+    : typeof v === 'number' && !Number.isInteger(v)
+      ? String(Number(v.toPrecision(6)))
+      : String(v);
+
 /** Leaves of the lineage as dotted paths with their values (arrays of plain values joined). */
 function flatten(value: unknown, path: string, out: [string, string][]): void {
-  if (value === null || typeof value !== 'object') out.push([path, value === null ? '—' : String(value)]);
+  if (value === null || typeof value !== 'object') out.push([path, leaf(value)]);
   else if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
-    out.push([path, value.map((v) => String(v)).join(', ')]);
+    out.push([path, value.map(leaf).join(', ')]);
   else for (const [k, v] of Object.entries(value)) flatten(v, path === '' ? k : `${path}.${k}`, out);
 }
 
@@ -91,6 +99,17 @@ function leaderboardSection(lb: Leaderboard | null): string {
   return `<h2>Leaderboard</h2><p>${esc(lb.cv.k)}-fold ${esc(lb.cv.strategy)} cross-validation on the training rows; flags from a one-sided Nadeau–Bengio corrected t-test over folds at 5%.</p><table><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
+/** How a saved threshold was chosen, as a clause (escaped with the rest of the sentence). */
+function goalText(goal: Record<string, unknown> | null | undefined): string {
+  if (!goal) return '';
+  if (goal.metric === 'f1') return ', chosen for the best F1 on out-of-fold predictions';
+  if (goal.metric === 'recall_at_precision')
+    return `, chosen for the best recall at precision ≥ ${num(goal.minPrecision, 2)} on out-of-fold predictions`;
+  if (goal.metric === 'min_cost')
+    return `, chosen for the lowest cost (false positive ${num(goal.costFalsePositive)}, false negative ${num(goal.costFalseNegative)}) on out-of-fold predictions`;
+  return '';
+}
+
 /**
  * The model report: one HTML file with no script and no external resource, every value escaped, and a strict
  * Content-Security-Policy in a meta tag (it also travels as a header): data summary, leaderboard, holdout
@@ -108,7 +127,7 @@ export function renderReport(
   flatten(m.lineage ?? {}, '', lineage);
   const decision = [
     m.threshold
-      ? `Decision threshold ${num(m.threshold.value, 2)} for class '${m.threshold.positiveClass}'.`
+      ? `Decision threshold ${num(m.threshold.value, 2)} for class '${m.threshold.positiveClass}'${goalText(m.threshold.goal)}.`
       : '',
     m.calibration ? `Probabilities calibrated (${m.calibration}).` : '',
   ].join(' ');

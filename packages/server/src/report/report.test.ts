@@ -93,6 +93,7 @@ describe('HTML model report', () => {
       expect(html).toContain(`<h2>${heading}</h2>`);
     expect(html).toContain('<svg');
     expect(html).toContain('Decision threshold');
+    expect(html).toContain('chosen for the best F1 on out-of-fold predictions');
   });
 
   it('answers 404 for a model that does not exist', async () => {

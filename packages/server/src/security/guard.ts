@@ -6,6 +6,8 @@ import { httpError } from '../errors';
 export interface GuardOptions {
   token: string | null;
   allowedHosts: string[];
+  /** Scoped API tokens (serving/tokens.ts): the scope of a live token, undefined for anything else. */
+  apiTokenScope?: (token: string) => 'predict' | 'admin' | undefined;
 }
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
@@ -13,6 +15,8 @@ const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 const PUBLIC = [/^\/api\/health$/, /^\/api\/docs(\/|$)/, /^\/api\/openapi\.json$/];
 /** JSON routes accept exactly this content type (see SECURITY-TESTS row A: casing, tab and suffix bypasses). */
 const JSON_TYPE = /^application\/json(; ?charset=utf-8)?$/;
+/** All a 'predict'-scoped API token may call: the serving routes of serving/routes.ts. */
+const PREDICT_ROUTES = /^\/api\/models\/[^/]+\/(versions\/\d+|production)\/predict(\/batch)?$/;
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -20,7 +24,8 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * Request guard, run before anything else:
  * - Host check (DNS rebinding): on a loopback bind without a token, only local host names are served.
  * - Origin check (drive-by CSRF): a browser request from another origin, or `Origin: null`, is refused.
- * - Bearer token on every /api route except the public ones, compared in constant time.
+ * - Bearer token on every /api route except the public ones, compared in constant time; or a live API token,
+ *   whose 'predict' scope opens only the predict routes.
  * - State-changing JSON routes take only `application/json`; upload routes only multipart.
  */
 async function guard(app: FastifyInstance, options: GuardOptions): Promise<void> {
@@ -37,10 +42,13 @@ async function guard(app: FastifyInstance, options: GuardOptions): Promise<void>
       throw httpError('FORBIDDEN_ORIGIN');
 
     const path = request.url.split('?')[0];
-    if (expected !== null && path.startsWith('/api/') && !PUBLIC.some((re) => re.test(path))) {
+    if (path.startsWith('/api/') && !PUBLIC.some((re) => re.test(path))) {
       const header = request.headers.authorization ?? '';
       const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-      if (!timingSafeEqual(digest(given), expected)) throw httpError('UNAUTHORIZED');
+      const scope = options.apiTokenScope?.(given);
+      if (scope === undefined) {
+        if (expected !== null && !timingSafeEqual(digest(given), expected)) throw httpError('UNAUTHORIZED');
+      } else if (scope === 'predict' && !PREDICT_ROUTES.test(path)) throw httpError('FORBIDDEN_SCOPE');
     }
     checkContentType(request);
   });

@@ -81,6 +81,47 @@ const migrations: string[] = [
      result JSON NOT NULL,
      created_at TIMESTAMPTZ NOT NULL DEFAULT now()
    );`,
+  // 4: forecast runs (forecasting/), kept under their job's id as versioned JSON.
+  `CREATE TABLE forecasts (
+     id VARCHAR PRIMARY KEY,
+     dataset_id VARCHAR NOT NULL,
+     spec JSON NOT NULL,
+     result JSON NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
+  // 5: serving and monitoring (serving/, monitoring/). API tokens are kept as SHA-256 hashes only. The prediction
+  // log is appended in batches (no primary key: an index would slow the appender); outcomes arrive later and
+  // join on row_id. Per-model settings (drift thresholds, champion/challenger routing) are versioned JSON.
+  `CREATE TABLE api_tokens (
+     id VARCHAR PRIMARY KEY,
+     name VARCHAR NOT NULL,
+     scope VARCHAR NOT NULL,
+     hash VARCHAR NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     revoked_at TIMESTAMPTZ
+   );
+   CREATE TABLE prediction_log (
+     row_id VARCHAR NOT NULL,
+     model_id VARCHAR NOT NULL,
+     model_name VARCHAR NOT NULL,
+     model_version INTEGER NOT NULL,
+     arm VARCHAR NOT NULL,
+     input_hash VARCHAR NOT NULL,
+     inputs JSON NOT NULL,
+     prediction VARCHAR,
+     proba JSON,
+     latency_ms DOUBLE NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE TABLE prediction_outcomes (
+     row_id VARCHAR PRIMARY KEY,
+     outcome VARCHAR NOT NULL,
+     recorded_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE model_serving_settings (
+     model_name VARCHAR PRIMARY KEY,
+     settings JSON NOT NULL
+   );`,
 ];
 
 export async function migrate(c: DuckDBConnection): Promise<void> {

@@ -1,5 +1,6 @@
 import { Frame, fromJSON } from '@quarry/ml';
 import type { PredictInput, PredictOutput } from './types';
+import { applyUncertainty } from './uncertainty';
 
 /**
  * Predicts with a saved pipeline (loaded from data, never executed as code) in a worker thread. With a saved
@@ -20,5 +21,8 @@ export function predictModel(input: PredictInput): PredictOutput {
     const n = predictions.length;
     for (let i = 0; i < n; i++) predictions[i] = proba[n + i] >= threshold ? 1 : 0;
   }
-  return { predictions, proba };
+  const level = input.level ?? null;
+  const uncertainty =
+    level === null ? null : applyUncertainty(input.uncertainty, level, frame, Float64Array.from(raw), proba);
+  return { predictions, proba, uncertainty };
 }

@@ -121,18 +121,25 @@ export async function prepareTraining(
   };
 }
 
+/** The schema contract of one feature: type, categories or range and quantiles, and how much was missing. */
 function schemaColumn(column: ColumnData, dataset: DatasetSummary): SchemaColumn {
   const info = dataset.columns.find((c) => c.name === column.name);
   const type = info?.type ?? 'numeric';
+  const missing = info?.missing;
+  const missingShare = missing === undefined || dataset.nRows === 0 ? undefined : missing / dataset.nRows;
   if (column.kind === 'categorical')
-    return { name: column.name, type, categories: column.levels, missing: info?.missing };
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of column.values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { name: column.name, type, min, max, missing: info?.missing };
+    return { name: column.name, type, categories: column.levels, missing, missingShare };
+  const sorted = column.values.filter(Number.isFinite).sort();
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
+  return {
+    name: column.name,
+    type,
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    missing,
+    missingShare,
+    quantiles: sorted.length === 0 ? undefined : { p01: at(0.01), p50: at(0.5), p99: at(0.99) },
+  };
 }
 
 /** Rows a model needs at the least: enough for a holdout and a few cross-validation folds. */

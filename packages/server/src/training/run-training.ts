@@ -38,13 +38,22 @@ export async function runTraining(
     features: input.features.map(toShared),
     target: toShared(input.target),
   };
-  if (shared.family !== 'auto') return (await run(shared, options)) as TrainOutput;
+  if (shared.family === 'ensemble') return (await run(shared, options)) as TrainOutput;
 
   const rows = prepareTarget(shared.target, shared.task);
   const { train } = splitRows(rows, shared);
   const yTrain = takeTarget(rows.y, train, rows.classes);
-  const folds = selectionFolds(train.length, yTrain as Labels | Float64Array, shared.task, shared.seed);
-  const total = AUTO_CANDIDATES.length * folds.length;
+  let folds: ReturnType<typeof selectionFolds>;
+  try {
+    folds = selectionFolds(train.length, yTrain as Labels | Float64Array, shared.task, shared.seed);
+  } catch (err) {
+    // Too few rows per class to cross-validate: a chosen family still trains, just without intervals/sets.
+    if (shared.family !== 'auto') return (await run(shared, options)) as TrainOutput;
+    throw err;
+  }
+  // A chosen family is cross-validated too: its out-of-fold predictions calibrate the conformal intervals.
+  const candidates = shared.family === 'auto' ? AUTO_CANDIDATES : [shared.family];
+  const total = candidates.length * folds.length;
   // One failed cell stops the others: they would only burn the threads.
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
@@ -54,9 +63,11 @@ export async function runTraining(
   let done = 0;
   options.progress(
     0.02,
-    `Comparing ${AUTO_CANDIDATES.join(', ')} on ${folds.length} folds of the training rows`,
+    shared.family === 'auto'
+      ? `Comparing ${AUTO_CANDIDATES.join(', ')} on ${folds.length} folds of the training rows`
+      : `Cross-validating ${shared.family} on ${folds.length} folds (for the prediction intervals)`,
   );
-  const cells = AUTO_CANDIDATES.flatMap((family) =>
+  const cells = candidates.flatMap((family) =>
     folds.map(async (fold, f) => {
       const output = (await run(
         {
@@ -81,7 +92,7 @@ export async function runTraining(
   );
   const results = await Promise.all(cells);
   const familyScores: Record<string, number> = {};
-  for (const family of AUTO_CANDIDATES) {
+  for (const family of candidates) {
     const scores = results.filter((r) => r.family === family).map((r) => r.score);
     familyScores[family] = scores.reduce((a, b) => a + b, 0) / scores.length;
   }
@@ -89,7 +100,7 @@ export async function runTraining(
   // Out-of-fold predictions over the training rows, per family, in training-row order.
   const nClasses = rows.classes?.length ?? 0;
   const width = Math.max(nClasses, 1);
-  const oof = AUTO_CANDIDATES.map((family) => {
+  const oof = candidates.map((family) => {
     const out = new Float64Array(train.length * width);
     for (const r of results.filter((x) => x.family === family)) {
       const positions = folds[r.fold].test;
@@ -100,6 +111,13 @@ export async function runTraining(
     }
     return out;
   });
+  if (shared.family !== 'auto') {
+    const output = (await run(
+      { ...shared, oof: oof[0] },
+      { signal: options.signal, progress: (f, message) => options.progress(0.6 + 0.4 * f, message) },
+    )) as TrainOutput;
+    return output;
+  }
   const y = nClasses > 0 ? (yTrain as { codes: Int32Array }).codes : (yTrain as Float64Array);
   const blend = (await run(
     { kind: 'blend', families: [...AUTO_CANDIDATES], oof, y, nClasses },
@@ -119,10 +137,16 @@ export async function runTraining(
     : bestSingle;
   options.progress(0.65, `Chose ${choice} by cross-validation`);
   const scores = { ...familyScores, ...(useEnsemble ? { ensemble: blend.ensembleScore } : {}) };
+  // The chosen model's out-of-fold predictions: the best family's, or the ensemble's weighted blend of them.
+  const chosenOof = useEnsemble
+    ? oof[0].map((_, i) =>
+        members.reduce((sum, m) => sum + m.weight * oof[AUTO_CANDIDATES.indexOf(m.family)][i], 0),
+      )
+    : oof[AUTO_CANDIDATES.indexOf(bestSingle)];
   const output = (await run(
     useEnsemble
-      ? { ...shared, family: 'ensemble', members, familyScores: scores }
-      : { ...shared, family: bestSingle, familyScores: scores },
+      ? { ...shared, family: 'ensemble', members, familyScores: scores, oof: chosenOof }
+      : { ...shared, family: bestSingle, familyScores: scores, oof: chosenOof },
     { signal: options.signal, progress: (f, message) => options.progress(0.65 + 0.35 * f, message) },
   )) as TrainOutput;
   return { ...output, familyScores: scores, members: useEnsemble ? members : undefined };

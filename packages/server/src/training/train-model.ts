@@ -15,6 +15,7 @@ import {
 } from '@quarry/ml';
 import { featureSpecs, prepareTarget, splitRows, takeTarget } from './split';
 import type { Metrics, ModelKind, Progress, TrainInput, TrainOutput } from './types';
+import { calibrateUncertainty, type Uncertainty } from './uncertainty';
 
 /**
  * Fits and scores one model in a worker thread: drop rows without a target, split (the given rows, or seeded
@@ -63,9 +64,32 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
 
   let metrics: Metrics;
   let matrix: number[][] | null = null;
+  let uncertainty: Uncertainty | null = null;
+  const oof = input.oof ?? null;
+  const calibrate = oof !== null && test.length > 0;
+  const calibration = (
+    testPredictions: Float64Array,
+    yTrainRaw: Float64Array | Int32Array,
+    yTestRaw: Float64Array | Int32Array,
+  ) =>
+    calibrateUncertainty({
+      task: input.task,
+      features,
+      seed: input.seed,
+      trainFrame,
+      testFrame,
+      oof: oof as Float64Array,
+      yTrain: yTrainRaw,
+      yTest: yTestRaw,
+      testPredictions,
+    });
   if (classes !== null) {
     const truth = (yTest as { codes: Int32Array }).codes;
     const proba = model.predictProba(testFrame);
+    if (calibrate) {
+      progress(0.95, 'Calibrating prediction sets out of fold');
+      uncertainty = calibration(proba.data, (yTrain as { codes: Int32Array }).codes, truth);
+    }
     const pred = model.predict(testFrame) as Int32Array;
     metrics = {
       accuracy: accuracyScore(truth, pred),
@@ -78,6 +102,10 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
   } else {
     const truth = yTest as Float64Array;
     const pred = model.predict(testFrame) as Float64Array;
+    if (calibrate) {
+      progress(0.95, 'Calibrating prediction intervals out of fold');
+      uncertainty = calibration(pred, yTrain as Float64Array, truth);
+    }
     metrics = {
       rmse: rootMeanSquaredError(truth, pred),
       mae: meanAbsoluteError(truth, pred),
@@ -100,5 +128,6 @@ export function trainModel(input: TrainInput, progress: Progress, signal?: Abort
         : input.target.codes.length - keep.length,
     fitSeconds: (performance.now() - started) / 1000,
     split,
+    uncertainty,
   };
 }

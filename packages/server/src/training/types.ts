@@ -1,5 +1,6 @@
 import type { ColumnType } from '../datasets/column-types';
 import type { ColumnData } from '../datasets/service';
+import type { Uncertainty, UncertaintyOutput } from './uncertainty';
 
 export type Task = 'classification' | 'regression';
 /** Model families a user can ask for; 'auto' compares the candidates by cross-validation on the training rows. */
@@ -29,14 +30,24 @@ export type MetricKey =
   | 'brier';
 export type Metrics = Partial<Record<MetricKey, number>>;
 
-/** One feature of the training schema: what a prediction file is checked against. */
+/**
+ * One feature of the training schema — the contract a prediction file is checked against (predict/
+ * schema-check.ts). `missingShare` and `quantiles` were added later: older model files lack them and are
+ * checked with what they have (types, categories, min/max, the missing count).
+ */
 export interface SchemaColumn {
   name: string;
   type: ColumnType;
+  /** Categories seen in training (categorical columns). */
   categories?: string[];
   min?: number;
   max?: number;
+  /** Missing values in the training data set (count). */
   missing?: number;
+  /** Share of rows missing in the training data set (0–1). */
+  missingShare?: number;
+  /** Numeric columns: the 1st, 50th and 99th percentiles of the training values. */
+  quantiles?: { p01: number; p50: number; p99: number };
 }
 
 /** What a worker needs to train: plain data and typed arrays only (they are transferred, not copied). */
@@ -55,6 +66,12 @@ export interface TrainInput {
   familyScores?: Record<string, number> | null;
   /** With family 'ensemble': the member families and their weights, chosen by the server. */
   members?: { family: Exclude<Family, 'auto'>; weight: number }[];
+  /**
+   * Out-of-fold predictions over the training rows (in training-row order; classification: rows × classes,
+   * column-major), from run-training.ts's cross-validation. With them the fit also calibrates conformal
+   * intervals / sets (uncertainty.ts); without them (e.g. a leaderboard refit) the model has none.
+   */
+  oof?: Float64Array | null;
 }
 
 export interface FoldOutput {
@@ -106,6 +123,8 @@ export interface TrainOutput {
   droppedRows: number;
   fitSeconds: number;
   split: 'stratified' | 'random' | 'rows';
+  /** Conformal intervals / sets calibrated out of fold and measured on the holdout; null without `oof`. */
+  uncertainty?: Uncertainty | null;
 }
 
 export interface PredictInput {
@@ -116,6 +135,9 @@ export interface PredictInput {
   features: ColumnData[];
   /** A saved decision threshold (binary classification): the second class when its probability ≥ it. */
   threshold?: number | null;
+  /** The model file's uncertainty and the coverage level asked for (one of UNCERTAINTY_LEVELS). */
+  uncertainty?: Uncertainty | null;
+  level?: number | null;
 }
 
 export interface PredictOutput {
@@ -123,6 +145,8 @@ export interface PredictOutput {
   predictions: Float64Array;
   /** Classification: n × k probabilities, column-major. */
   proba: Float64Array | null;
+  /** Intervals or prediction sets at the level asked for; null when the model has no uncertainty. */
+  uncertainty?: UncertaintyOutput | null;
 }
 
 export type Progress = (fraction: number, message: string) => void;

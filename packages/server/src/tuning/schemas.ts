@@ -25,3 +25,11 @@ export const tuneBody = z
   })
   .strict();
 export type TuneBody = z.infer<typeof tuneBody>;
+
+export const saveTrialBody = z
+  .object({
+    trial: z.number().int().min(0).max(10_000),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type SaveTrialBody = z.infer<typeof saveTrialBody>;

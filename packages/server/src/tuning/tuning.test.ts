@@ -82,12 +82,68 @@ describe('hyperparameter tuning', () => {
     const a = await finished(body);
     const b = await finished(body);
     expect(a.trials).toHaveLength(5);
-    expect(a.stoppedBy).toBe('exhausted');
+    // Random search draws exactly the budget: it stops because the trial budget is used, never 'exhausted'.
+    expect(a.stoppedBy).toBe('trials');
     expect(a.trials.map((x) => [x.params, x.folds])).toEqual(b.trials.map((x) => [x.params, x.folds]));
     for (const x of a.trials) {
       expect(x.params.nNeighbors as number).toBeGreaterThanOrEqual(1);
       expect(x.params.nNeighbors as number).toBeLessThan(51);
     }
+  });
+
+  it("says 'exhausted' when every grid setting ran, and saves a trial as a model version", async () => {
+    const t = await finished({
+      family: 'tree',
+      search: 'grid',
+      space: { maxDepth: [2, 3], minSamplesLeaf: [5] },
+      budget: { trials: 10 },
+      cv: { strategy: 'stratified', k: 3 },
+      seed: 4,
+    });
+    expect(t.trials).toHaveLength(2);
+    expect(t.stoppedBy).toBe('exhausted');
+    const chosen = t.trials.find((x) => x.trial === 1);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/tunings/${t.id}/save`,
+      payload: { trial: 1, name: 'sonar-tuned' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json().kind).toBe('save');
+    const job = await waitForJob(app, res.json().id);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    const model = (await app.inject({ url: `/api/models/${job.result.modelId}` })).json();
+    expect(model).toMatchObject({
+      name: 'sonar-tuned',
+      version: 1,
+      family: 'tree',
+      source: 'tuning',
+      tuningId: t.id,
+      leaderboardId: null,
+      params: { maxDepth: 3, minSamplesLeaf: 5 },
+      familyScores: { tree: chosen?.mean },
+    });
+    // The lineage names the run's folds: same k and the same fold sizes the trial was scored on.
+    expect(model.lineage.params).toEqual({ maxDepth: 3, minSamplesLeaf: 5 });
+    expect(model.lineage.cv).toMatchObject({ strategy: 'stratified', k: 3 });
+    expect(model.lineage.cv.foldSizes).toEqual(t.cv.folds.map((f) => f.nValidation));
+    expect(model.lineage.seed).toBe(4);
+    expect(model.lineage.pipeline.steps.at(-1)).toBe('model: DecisionTreeClassifier');
+    expect((await app.inject({ url: `/api/models/${model.id}/charts` })).json().roc).not.toBeNull();
+    const missing = await app.inject({
+      method: 'POST',
+      url: `/api/tunings/${t.id}/save`,
+      payload: { trial: 7 },
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().code).toBe('TRIAL_NOT_FOUND');
+    expect(missing.json().message).toContain('0, 1');
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/tunings/nope/save',
+      payload: { trial: 0 },
+    });
+    expect(unknown.json().code).toBe('TUNING_NOT_FOUND');
   });
 
   it('stops starting trials when the time budget is spent, and can be cancelled', async () => {
@@ -110,7 +166,12 @@ describe('hyperparameter tuning', () => {
   });
 
   it('refuses unknown parameters, out-of-bound values and budgets (no nEstimators: 1e9)', async () => {
-    const code = async (body: object) => (await tune(body)).json().code;
+    const code = async (body: object) => {
+      const res = await tune(body);
+      // Out-of-range spaces are 422 with a code; malformed bodies (budgets beyond their schema) are 400.
+      expect(res.statusCode).toBe(res.json().code === 'VALIDATION_FAILED' ? 400 : 422);
+      return res.json().code;
+    };
     expect(await code({ family: 'forest', search: 'grid', space: { nEstimators: [1e9] } })).toBe(
       'BAD_SEARCH_SPACE',
     );

@@ -156,7 +156,7 @@ export interface ModelSummary {
   split: { strategy: 'stratified' | 'random' | 'rows'; testSize: number; nTrain: number; nTest: number };
   metrics: Metrics;
   stage?: Stage;
-  source?: 'train' | 'leaderboard' | 'import';
+  source?: 'train' | 'leaderboard' | 'tuning' | 'import';
 }
 
 export interface SchemaColumn {
@@ -190,7 +190,18 @@ export interface ModelDetail extends ModelSummary {
   threshold?: { value: number; positiveClass: string; goal: ThresholdGoal | null } | null;
   calibration?: 'sigmoid' | 'isotonic' | null;
   leaderboardId?: string | null;
+  tuningId?: string | null;
+  codeVersion?: string;
   sha256?: string;
+  /** Conformal intervals / prediction sets calibrated at training; null for models saved before them. */
+  uncertainty?: ModelUncertainty | null;
+}
+
+export interface ModelUncertainty {
+  method: 'normalized-cross-conformal' | 'lac-cross-conformal';
+  /** Per level: the conformal quantile, the coverage measured on the holdout, mean width / set size. */
+  levels: { level: number; q: number | null; holdoutCoverage: number; meanSize: number }[];
+  nHoldout: number;
 }
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
@@ -200,6 +211,17 @@ export interface SchemaIssue {
   severity: IssueSeverity;
   code: string;
   message: string;
+  /** Rows affected, offending examples and what to do (absent from servers before the schema contract). */
+  count?: number;
+  examples?: string[];
+  suggestion?: string;
+}
+
+/** POST /api/models/:id/validate: the findings before predicting. */
+export interface ValidationResult {
+  nRows: number;
+  issues: SchemaIssue[];
+  canPredict: boolean;
 }
 
 export interface PredictionResult {
@@ -210,6 +232,13 @@ export interface PredictionResult {
   predictionColumns?: string[];
   rows: (string | number | null)[][];
   issues: SchemaIssue[];
+  /** The conformal level predicted at, its interval / set columns, and its measured holdout coverage. */
+  uncertainty?: {
+    level: number;
+    method: string;
+    columns: string[];
+    holdoutCoverage: number | null;
+  } | null;
 }
 
 export interface Health {
@@ -481,7 +510,7 @@ export interface Leaderboard {
 export interface SaveRequest {
   family: Family;
   name?: string;
-  threshold?: number | 'tuned';
+  threshold?: number | 'tuned' | ThresholdGoal;
   calibration?: 'none' | 'sigmoid' | 'isotonic';
 }
 
@@ -493,6 +522,10 @@ export interface SpaceParam {
   distribution?: Distribution;
   min: number | null;
   max: number | null;
+  /** Numbers must be whole. */
+  integer?: boolean;
+  /** Non-number values allowed (null for "no limit", 'sqrt'). */
+  options?: SpaceValue[];
   description: string;
 }
 
@@ -569,6 +602,7 @@ export interface Lineage {
   imbalance: Imbalance | null;
   metrics: Metrics;
   codeVersion: string;
+  recipe?: { rootDatasetId: string; version: number; steps: unknown[] } | null;
 }
 
 export interface ModelGroup {

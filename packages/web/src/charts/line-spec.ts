@@ -81,7 +81,7 @@ export function lineSpec(series: Series[], options: LineOptions): TopLevelSpec {
   if (options.rule !== undefined && Number.isFinite(options.rule)) {
     layers.push({
       data: { values: [{ x: options.rule }] },
-      mark: { type: 'rule', color: '#e8590c', strokeWidth: 2 },
+      mark: { type: 'rule', color: '#343a40', strokeWidth: 2 }, // dark: no series colour, so it is not read as a fourth line
       encoding: { x: { field: 'x', type: 'quantitative' } },
     });
   }

@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type {
@@ -8,6 +19,7 @@ import type {
   Imbalance,
   LeaderboardRequest,
   ScorerName,
+  Task,
   TaskDetection,
 } from '../api/types';
 import { useRequest } from '../api/use-request';
@@ -48,7 +60,11 @@ export function LeaderboardForm({ datasets, initialDatasetId, busy, onSubmit }: 
       { signal },
     ),
   );
-  const task = detection.data?.task ?? null;
+  // The detected task is the default; the person confirms it or picks the other one (sent as `task`).
+  // A choice holds for the data set and target it was made for only.
+  const detectionKey = datasetId && target ? JSON.stringify([datasetId, target]) : null;
+  const [taskChoice, setTaskChoice] = useState<{ key: string | null; task: Task } | null>(null);
+  const task = (taskChoice?.key === detectionKey ? taskChoice.task : null) ?? detection.data?.task ?? null;
   const binary = (detection.data?.classes?.length ?? 0) === 2;
   const regression = task === 'regression';
   const metrics = task ? primaryChoices(task, binary) : [];
@@ -77,6 +93,7 @@ export function LeaderboardForm({ datasets, initialDatasetId, busy, onSubmit }: 
       await onSubmit({
         datasetId: dataset.id,
         target,
+        ...(task ? { task } : {}),
         families: chosen,
         ...(metric ? { metric } : {}),
         cv,
@@ -104,9 +121,24 @@ export function LeaderboardForm({ datasets, initialDatasetId, busy, onSubmit }: 
         />
         <ErrorAlert error={detection.error} title="Cannot use this target" />
         {detection.data && (
-          <Text size="sm" c="dimmed" data-testid="lb-task">
-            {detection.data.task}: {detection.data.reason}
-          </Text>
+          <Group gap="sm" wrap="nowrap" align="center">
+            <SegmentedControl
+              size="xs"
+              data={[
+                { value: 'classification', label: 'Classification' },
+                { value: 'regression', label: 'Regression' },
+              ]}
+              value={task ?? detection.data.task}
+              onChange={(value) => setTaskChoice({ key: detectionKey, task: value as Task })}
+              aria-label="Compare as"
+              data-testid="lb-task-control"
+            />
+            <Text size="sm" c={task !== detection.data.task ? 'orange.8' : 'dimmed'} data-testid="lb-task">
+              {task !== detection.data.task
+                ? `You chose ${task}; Quarry detected ${detection.data.task}: ${detection.data.reason}`
+                : `Detected ${detection.data.task}: ${detection.data.reason}`}
+            </Text>
+          </Group>
         )}
         <Checkbox.Group
           label="Model families"

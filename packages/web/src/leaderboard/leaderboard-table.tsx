@@ -72,8 +72,9 @@ interface LeaderboardTableProps {
 }
 
 /**
- * One row per family, best first: the primary metric's CV mean ± std, the other metrics, the holdout score,
- * the fit time and the paired-test flags. The dummy row is the bar every model has to clear.
+ * One row per family, best first: the primary metric's CV mean ± std, the holdout score, the fit time, the
+ * paired-test flags and the choice first (visible without scrolling), then the other metrics. The dummy row is
+ * the bar every model has to clear.
  */
 export function LeaderboardTable({ leaderboard, selected, onSelect }: LeaderboardTableProps) {
   const primary = leaderboard.metric;
@@ -87,12 +88,12 @@ export function LeaderboardTable({ leaderboard, selected, onSelect }: Leaderboar
             <Table.Th miw={200}>Family</Table.Th>
             <Table.Th>{scorerLabel(primary)} (CV)</Table.Th>
             <Table.Th>Holdout</Table.Th>
-            {others.map((m) => (
-              <Table.Th key={m}>{scorerLabel(m)}</Table.Th>
-            ))}
             <Table.Th ta="right">Fit time</Table.Th>
             <Table.Th miw={190}>Flags</Table.Th>
             <Table.Th />
+            {others.map((m) => (
+              <Table.Th key={m}>{scorerLabel(m)}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -121,11 +122,6 @@ export function LeaderboardTable({ leaderboard, selected, onSelect }: Leaderboar
                   {meanStd(primary, row.metrics[primary])}
                 </Table.Td>
                 <Table.Td>{holdout === null ? '—' : formatMetric(holdout)}</Table.Td>
-                {others.map((m) => (
-                  <Table.Td key={m} style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="xs">{meanStd(m, row.metrics[m])}</Text>
-                  </Table.Td>
-                ))}
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatSeconds(row.fitSeconds.mean)}
                 </Table.Td>
@@ -144,6 +140,11 @@ export function LeaderboardTable({ leaderboard, selected, onSelect }: Leaderboar
                     </Button>
                   )}
                 </Table.Td>
+                {others.map((m) => (
+                  <Table.Td key={m} style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="xs">{meanStd(m, row.metrics[m])}</Text>
+                  </Table.Td>
+                ))}
               </Table.Tr>
             );
           })}

@@ -32,10 +32,12 @@ export function SaveVersion({ leaderboard, family, tuning, busy, onSave }: SaveV
   const [calibration, setCalibration] = useState<NonNullable<SaveRequest['calibration']>>('none');
   const [submitting, setSubmitting] = useState(false);
   const binary = leaderboard.positiveClass !== null;
+  const tunedChoice = binary && choice === 'tuned' && tuning !== null;
 
-  const threshold = (): number | undefined => {
+  const threshold = (): SaveRequest['threshold'] => {
     if (!binary) return undefined;
-    if (choice === 'tuned' && tuning) return tuning.threshold;
+    // The goal, not the number: the server tunes it from the same out-of-fold counts and keeps the goal.
+    if (choice === 'tuned' && tuning) return tuning.goal;
     if (choice === 'custom') return Number(custom);
     return undefined;
   };
@@ -48,7 +50,7 @@ export function SaveVersion({ leaderboard, family, tuning, busy, onSave }: SaveV
         family: family as SaveRequest['family'],
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(value !== undefined ? { threshold: value } : {}),
-        ...(binary ? { calibration } : {}),
+        ...(binary ? { calibration: tunedChoice ? 'none' : calibration } : {}),
       });
     } finally {
       setSubmitting(false);
@@ -101,16 +103,21 @@ export function SaveVersion({ leaderboard, family, tuning, busy, onSave }: SaveV
               )}
               <Select
                 label="Calibration"
-                description="Fits the probabilities to observed rates"
+                description={
+                  tunedChoice
+                    ? 'Not with a tuned threshold: it was chosen on uncalibrated probabilities'
+                    : 'Fits the probabilities to observed rates'
+                }
                 data={[
                   { value: 'none', label: 'None' },
                   { value: 'sigmoid', label: 'Sigmoid (Platt)' },
                   { value: 'isotonic', label: 'Isotonic' },
                 ]}
-                value={calibration}
+                disabled={tunedChoice}
+                value={tunedChoice ? 'none' : calibration}
                 onChange={(v) => setCalibration((v ?? 'none') as NonNullable<SaveRequest['calibration']>)}
                 allowDeselect={false}
-                w={200}
+                w={tunedChoice ? 300 : 200}
                 data-testid="save-calibration-select"
               />
             </>

@@ -7,6 +7,7 @@ import { formatDate } from '../components/format';
 import { familyLabel } from '../leaderboard/scorers';
 import { formatMetric, METRICS } from '../train/metrics';
 import { ModelCharts } from '../train/model-charts';
+import { differenceColor, lineageDifferences } from './lineage-text';
 
 /** A lineage value as text: numbers and strings as they are, anything else as JSON. */
 export function valueText(value: unknown): string {
@@ -43,6 +44,7 @@ export function CompareView({ a, b, onClose }: { a: string; b: string; onClose: 
     }),
   );
   const data = comparison.data;
+  const differences = data ? lineageDifferences(data.differences) : [];
   return (
     <Paper withBorder radius="md" p="md" data-testid="compare-view">
       <Stack gap="md">
@@ -64,6 +66,10 @@ export function CompareView({ a, b, onClose }: { a: string; b: string; onClose: 
               <Heading model={data.a} side="A" />
               <Heading model={data.b} side="B" />
             </SimpleGrid>
+            <Text size="xs" c="dimmed">
+              B − A in green where B is better, in red where it is worse (for log loss and Brier score lower
+              is better).
+            </Text>
             <Table
               verticalSpacing={4}
               data-testid="compare-metrics"
@@ -83,7 +89,7 @@ export function CompareView({ a, b, onClose }: { a: string; b: string; onClose: 
                     <Table.Td>{METRICS[m.name as keyof typeof METRICS]?.label ?? m.name}</Table.Td>
                     <Table.Td ta="right">{m.a === null ? '—' : formatMetric(m.a)}</Table.Td>
                     <Table.Td ta="right">{m.b === null ? '—' : formatMetric(m.b)}</Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" c={differenceColor(m.name, m.difference)}>
                       {m.difference === null
                         ? '—'
                         : `${m.difference > 0 ? '+' : ''}${formatMetric(m.difference)}`}
@@ -96,7 +102,7 @@ export function CompareView({ a, b, onClose }: { a: string; b: string; onClose: 
               <Title order={5} mb={4}>
                 What differs in the lineage
               </Title>
-              {data.differences.length === 0 ? (
+              {differences.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   Nothing: same data, pipeline, parameters, seed and split.
                 </Text>
@@ -110,7 +116,7 @@ export function CompareView({ a, b, onClose }: { a: string; b: string; onClose: 
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {data.differences.map((d) => (
+                    {differences.map((d) => (
                       <Table.Tr key={d.field}>
                         <Table.Td>
                           <Text size="xs" ff="monospace">

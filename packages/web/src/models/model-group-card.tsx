@@ -15,7 +15,14 @@ interface ModelGroupCardProps {
   onDownload: (model: ModelSummary) => void;
   onReport: (model: ModelSummary) => void;
   onDelete: (model: ModelSummary) => void;
+  onLineage: (model: ModelSummary) => void;
 }
+
+const SOURCES: Record<string, string> = {
+  import: 'imported',
+  leaderboard: 'from a leaderboard',
+  tuning: 'from a tuning run',
+};
 
 /** One model name with all its versions, newest first. */
 export function ModelGroupCard({
@@ -27,6 +34,7 @@ export function ModelGroupCard({
   onDownload,
   onReport,
   onDelete,
+  onLineage,
 }: ModelGroupCardProps) {
   return (
     <Paper withBorder radius="md" p="md" data-testid="model-group" data-name={group.name}>
@@ -47,15 +55,14 @@ export function ModelGroupCard({
           )}
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={880}>
         <Table verticalSpacing="xs" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40} />
               <Table.Th>Version</Table.Th>
               <Table.Th miw={120}>Stage</Table.Th>
-              <Table.Th>Family</Table.Th>
-              <Table.Th>Data set</Table.Th>
+              <Table.Th>Family, task and data</Table.Th>
               <Table.Th>Key metric</Table.Th>
               <Table.Th>Created</Table.Th>
               <Table.Th />
@@ -80,9 +87,9 @@ export function ModelGroupCard({
                     <Text size="sm" fw={500}>
                       v{model.version}
                     </Text>
-                    {model.source && model.source !== 'train' && (
-                      <Text size="xs" c="dimmed">
-                        {model.source === 'import' ? 'imported' : 'from a leaderboard'}
+                    {model.source && SOURCES[model.source] && (
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {SOURCES[model.source]}
                       </Text>
                     )}
                   </Table.Td>
@@ -92,17 +99,15 @@ export function ModelGroupCard({
                   <Table.Td>
                     <Text size="sm">{familyLabel(model.family)}</Text>
                     <Text size="xs" c="dimmed">
-                      {model.task} · {model.target}
+                      {model.task} of “{model.target}” on{' '}
+                      <Anchor href={href({ page: 'dataset', id: model.datasetId })} size="xs">
+                        {model.datasetName}
+                      </Anchor>
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor href={href({ page: 'dataset', id: model.datasetId })} size="sm">
-                      {model.datasetName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
                     {metric ? (
-                      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                         <Text span c="dimmed" size="sm">
                           {metric.label}
                         </Text>{' '}
@@ -120,7 +125,17 @@ export function ModelGroupCard({
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                    {/* Two rows of actions at most, so the table fits beside the navigation without scrolling. */}
+                    <Group gap={4} justify="flex-end" wrap="wrap" maw={240} ml="auto">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => onLineage(model)}
+                        aria-label={`Lineage of ${model.name} v${model.version}`}
+                        data-testid="lineage-button"
+                      >
+                        Lineage
+                      </Button>
                       <Button
                         size="compact-sm"
                         variant="subtle"

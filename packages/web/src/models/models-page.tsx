@@ -11,6 +11,7 @@ import { href } from '../routing/route';
 import { CompareView } from './compare-view';
 import { DeleteModelModal } from './delete-model-modal';
 import { ImportModel } from './import-model';
+import { LineagePanel } from './lineage-panel';
 import { ModelGroupCard } from './model-group-card';
 
 export function ModelsPage() {
@@ -21,6 +22,7 @@ export function ModelsPage() {
   const [downloading, setDownloading] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string[]>([]);
   const [showCompare, setShowCompare] = useState(false);
+  const [lineageOf, setLineageOf] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const download = async (key: string, path: string, fileName: string) => {
@@ -62,7 +64,7 @@ export function ModelsPage() {
     <Stack gap="lg">
       <PageHeader
         title="Models"
-        description="Every saved model, grouped by name with its versions. Move a version between draft, production and archived; compare two; download the JSON file (data only, never code) or an HTML report."
+        description="Every saved model, grouped by name with its versions. Move a version between draft, production and archived; see a version's full lineage; compare two; download the JSON file (data only, never code) or an HTML report."
         actions={<ImportModel onImported={() => list.reload()} onError={setError} />}
       />
       <ErrorAlert error={list.error} title="Could not load the models" />
@@ -123,8 +125,10 @@ export function ModelsPage() {
             )
           }
           onDelete={setDeleting}
+          onLineage={(model) => setLineageOf(model.id)}
         />
       ))}
+      <LineagePanel modelId={lineageOf} onClose={() => setLineageOf(null)} />
       <DeleteModelModal
         model={deleting}
         onClose={() => setDeleting(null)}

@@ -12,6 +12,8 @@ describe('parseHash', () => {
     expect(parseHash('#/explore')).toEqual({ page: 'explore' });
     expect(parseHash('#/explore?dataset=ds_1')).toEqual({ page: 'explore', datasetId: 'ds_1' });
     expect(parseHash('#/sql')).toEqual({ page: 'sql' });
+    expect(parseHash('#/forecast?dataset=ds_1')).toEqual({ page: 'forecast', datasetId: 'ds_1' });
+    expect(parseHash('#/monitor')).toEqual({ page: 'monitor' });
     expect(parseHash('#/data/ds_1?tab=clean')).toEqual({ page: 'dataset', id: 'ds_1', tab: 'clean' });
   });
 
@@ -29,6 +31,9 @@ describe('parseHash', () => {
       '#/models',
       '#/explore?dataset=z',
       '#/sql',
+      '#/forecast',
+      '#/forecast?dataset=f',
+      '#/monitor',
       '#/data/x?tab=clean',
     ]) {
       expect(href(parseHash(hash))).toBe(hash);

@@ -7,6 +7,8 @@
 //   #/models             model registry
 //   #/explore[?dataset=ID] explore a data set
 //   #/sql                read-only SQL over data sets
+//   #/forecast[?dataset=ID] forecast time series
+//   #/monitor            drift and performance of served models
 
 export type Route =
   | { page: 'data' }
@@ -15,7 +17,9 @@ export type Route =
   | { page: 'predict'; modelId?: string }
   | { page: 'models' }
   | { page: 'explore'; datasetId?: string }
-  | { page: 'sql' };
+  | { page: 'sql' }
+  | { page: 'forecast'; datasetId?: string }
+  | { page: 'monitor' };
 
 export type Page = Route['page'];
 
@@ -54,6 +58,12 @@ export function parseHash(hash: string): Route {
     }
     case 'sql':
       return { page: 'sql' };
+    case 'forecast': {
+      const datasetId = params.get('dataset');
+      return datasetId ? { page: 'forecast', datasetId } : { page: 'forecast' };
+    }
+    case 'monitor':
+      return { page: 'monitor' };
     default:
       return { page: 'data' };
   }
@@ -75,5 +85,9 @@ export function href(route: Route): string {
       return route.datasetId ? `#/explore?dataset=${encodeURIComponent(route.datasetId)}` : '#/explore';
     case 'sql':
       return '#/sql';
+    case 'forecast':
+      return route.datasetId ? `#/forecast?dataset=${encodeURIComponent(route.datasetId)}` : '#/forecast';
+    case 'monitor':
+      return '#/monitor';
   }
 }

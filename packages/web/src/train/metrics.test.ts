@@ -20,6 +20,11 @@ describe('metrics', () => {
       key: 'accuracy',
       label: 'Accuracy',
     });
+    // On a rare class accuracy flatters: ROC AUC comes first when the model has it.
+    expect(keyMetric('classification', { accuracy: 0.896, roc_auc: 0.665 })).toMatchObject({
+      key: 'roc_auc',
+      value: 0.665,
+    });
     expect(keyMetric('regression', { rmse: 2 })).toMatchObject({ key: 'rmse', value: 2 });
     expect(keyMetric('regression', {})).toBeNull();
   });

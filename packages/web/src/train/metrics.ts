@@ -50,13 +50,19 @@ export function metricsInOrder(task: Task, metrics: Metrics): { key: MetricKey; 
   });
 }
 
-/** The one number shown for a model in lists: accuracy for classification, R² (else RMSE) for regression. */
+/**
+ * The one number shown for a model in lists: ROC AUC for classification (accuracy flatters a model on a rare
+ * class: predicting "no" for a 10% positive target scores 0.9), else balanced accuracy or accuracy; R² (else
+ * RMSE) for regression.
+ */
 export function keyMetric(
   task: Task,
   metrics: Metrics,
 ): { key: MetricKey; label: string; value: number } | null {
   const candidates: MetricKey[] =
-    task === 'classification' ? ['accuracy', 'balanced_accuracy', 'roc_auc'] : ['r2', 'rmse', 'mae'];
+    task === 'classification'
+      ? ['roc_auc', 'roc_auc_ovr', 'balanced_accuracy', 'accuracy']
+      : ['r2', 'rmse', 'mae'];
   for (const key of candidates) {
     const value = metrics[key];
     if (typeof value === 'number') return { key, label: METRICS[key].label, value };

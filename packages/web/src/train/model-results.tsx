@@ -3,6 +3,7 @@ import type { ModelDetail } from '../api/types';
 import { formatCount, formatPercent } from '../components/format';
 import { href } from '../routing/route';
 import { ConfusionMatrix } from './confusion-matrix';
+import { HoldoutCoverage } from './holdout-coverage';
 import { MetricCards } from './metric-cards';
 import { ModelCharts } from './model-charts';
 
@@ -41,6 +42,7 @@ export function ModelResults({ model }: { model: ModelDetail }) {
       </Group>
       <ModelChoice model={model} />
       <MetricCards task={model.task} metrics={model.metrics} />
+      <HoldoutCoverage model={model} />
       {model.confusionMatrix && model.confusionMatrix.labels.length > 0 && (
         <ConfusionMatrix confusion={model.confusionMatrix} nTest={split.nTest} />
       )}
@@ -55,12 +57,25 @@ const FAMILY_NAMES: Record<string, string> = {
   forest: 'random forest',
   extra_trees: 'extra trees',
   ensemble: 'ensemble',
+  tree: 'decision tree',
+  knn: 'k-nearest neighbours',
+  nb: 'naive Bayes',
+  dummy: 'baseline (dummy)',
 };
 
 /** How 'auto' chose: the cross-validation score of each family, and the ensemble's weights when it won. */
 function ModelChoice({ model }: { model: ModelDetail }) {
   const scores = model.familyScores;
   if (!scores) return null;
+  if (model.source === 'tuning') {
+    const [score] = Object.values(scores);
+    return (
+      <Text size="sm" data-testid="model-choice">
+        A trial of a hyperparameter search: its mean cross-validation score on the training rows was{' '}
+        {score === undefined ? '—' : score.toPrecision(4)} (by the search's metric).
+      </Text>
+    );
+  }
   const metric = model.task === 'regression' ? 'RMSE' : 'ROC AUC';
   const shown = (v: number) => (model.task === 'regression' ? -v : v).toPrecision(4);
   return (

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { CvFields, cvReady } from '../leaderboard/cv-fields';
 import { DatasetTarget } from '../leaderboard/dataset-target';
 import { FAMILY_LABELS } from '../leaderboard/scorers';
+import { buildSpace, defaultEdit, gridSize, type SpaceEdit } from './space-edit';
 import { SpaceTable } from './space-table';
 
 type Spaces = Record<
@@ -46,6 +47,8 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
   const [minutes, setMinutes] = useState<number | string>(2);
   const [cv, setCv] = useState<CvSpec>({ strategy: 'stratified', k: 5 });
   const [submitting, setSubmitting] = useState(false);
+  // Edits per family and task, so switching family and back keeps what was typed.
+  const [edits, setEdits] = useState<Record<string, SpaceEdit>>({});
 
   const dataset = datasets.find((d) => d.id === datasetId);
   const spaces = useRequest('tuning-spaces', (signal) =>
@@ -68,10 +71,14 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
     budgetKind === 'trials'
       ? Number.isInteger(trialValue) && trialValue >= 1 && trialValue <= 200
       : minuteValue >= 0.1 && minuteValue <= 120;
-  const ready = Boolean(dataset && target && task && space && budgetOk && cvReady(folds));
+  const editKey = `${family}:${task}`;
+  const edit = space ? (edits[editKey] ?? defaultEdit(space)) : {};
+  const built = space ? buildSpace(space, edit, search) : { space: null, errors: {} };
+  const settings = built.space && search === 'grid' ? gridSize(built.space) : null;
+  const ready = Boolean(dataset && target && task && built.space && budgetOk && cvReady(folds));
 
   const submit = async () => {
-    if (!dataset || !target || !ready) return;
+    if (!dataset || !target || !ready || !built.space) return;
     setSubmitting(true);
     try {
       await onSubmit({
@@ -79,6 +86,7 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
         target,
         family,
         search,
+        space: built.space,
         budget: budgetKind === 'trials' ? { trials: trialValue } : { minutes: minuteValue },
         cv: folds,
       });
@@ -173,8 +181,25 @@ export function TuningForm({ datasets, initialDatasetId, busy, onSubmit }: Tunin
           columns={dataset?.columns ?? []}
           regression={task === 'regression'}
         />
-        {space && <SpaceTable space={space} />}
-        <Group justify="flex-end">
+        {space && (
+          <SpaceTable
+            space={space}
+            edit={edit}
+            search={search}
+            errors={built.errors}
+            onChange={(name, next) => setEdits((all) => ({ ...all, [editKey]: { ...edit, [name]: next } }))}
+          />
+        )}
+        <Group justify="space-between">
+          <Text size="sm" c={built.errors[''] ? 'red' : 'dimmed'} data-testid="space-summary">
+            {built.errors['']
+              ? built.errors['']
+              : Object.keys(built.errors).length > 0
+                ? 'Fix the marked values: each must stay within the allowed range.'
+                : settings !== null
+                  ? `The grid has ${settings} setting${settings === 1 ? '' : 's'}${budgetKind === 'trials' && trialValue < settings ? `; the budget tries the first ${trialValue}` : ''}.`
+                  : 'Random search draws each trial from these ranges (seeded).'}
+          </Text>
           <Button onClick={submit} disabled={!ready || busy} loading={submitting} data-testid="tune-button">
             Start search
           </Button>
