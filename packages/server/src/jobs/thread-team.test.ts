@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ThreadTeam } from './thread-team';
 
 // Large enough that the root, the first splits, the gradients and the prediction updates all run on the team
-// (the kernel's thresholds are 8 192 rows and 32 768 histogram cells).
+// (the kernel's thresholds are 8 192 rows and 8 192 histogram cells; fits of 65 536 cells and more use the team).
 const N = 40_000;
 
 /** Six numeric columns (one with 10% missing values) and one categorical column of 12 levels; seeded. */

@@ -133,7 +133,7 @@ interface Run {
 }
 
 /** Training cells (rows × features) below which a fit does not use its team. */
-const MIN_TEAM_CELLS = 1 << 17;
+const MIN_TEAM_CELLS = 1 << 16;
 
 /** A copy of `values` in shared memory, for a team to read. */
 function shared<T extends Float64Array | Uint8Array>(values: T): T {

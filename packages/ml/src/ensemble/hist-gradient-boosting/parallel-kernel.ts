@@ -286,7 +286,7 @@ export const hgbKernel: ParallelKernel<HgbState> = {
 };
 
 /** Below these sizes a node is handled on the caller's thread: waking the team would cost more than it saves. */
-const MIN_PARALLEL_CELLS = 1 << 15;
+const MIN_PARALLEL_CELLS = 1 << 13;
 const MIN_PARALLEL_ROWS = 1 << 13;
 
 /**
