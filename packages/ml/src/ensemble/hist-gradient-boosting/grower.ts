@@ -1,5 +1,5 @@
+import type { HgbTeam } from './hgb-team';
 import { HistogramBuilder, HistogramPool } from './histogram';
-import type { HgbTeam } from './parallel-kernel';
 import { RowPartition } from './partition';
 import { findBestSplit, type SplitContext, SplitInfo, SplitScratch } from './splitting';
 

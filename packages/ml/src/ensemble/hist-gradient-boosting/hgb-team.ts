@@ -1,0 +1,174 @@
+import { type ParallelTeam, sharedFloat64, sharedInt32, sharedUint8 } from '../../core/parallel';
+import { BITSET_WORDS } from './bitset';
+import type { GrowNode } from './grower';
+import {
+  featureChunks,
+  HGB_OP,
+  type HgbHistMessage,
+  type HgbSharedData,
+  MAX_ROW_CHUNKS,
+  MAX_TEAM_LEAVES,
+  rowChunks,
+  SPLIT_SLOTS,
+} from './parallel-kernel';
+import { readTree, treeCapacity, treeSlots } from './parallel-trees';
+import { RowPartition } from './partition';
+import { completeSplit, type NodeSums, type SplitInfo } from './splitting';
+
+/** Below these sizes a node is handled on the caller's thread: waking the team would cost more than it saves. */
+const MIN_PARALLEL_CELLS = 1 << 13;
+const MIN_PARALLEL_ROWS = 1 << 13;
+
+/**
+ * The grower's side of a team: opens the kernel with the fit's shared arrays, registers histogram buffers as the
+ * pool creates them, and decides per node whether the team or the caller's thread does the work.
+ */
+export class HgbTeam {
+  readonly #team: ParallelTeam;
+  readonly #data: HgbSharedData;
+  readonly #histIds = new Map<Float64Array, number>();
+  readonly #nFeatures: number;
+
+  constructor(
+    team: ParallelTeam,
+    data: Omit<
+      HgbSharedData,
+      | 'mask'
+      | 'goesLeft'
+      | 'counts'
+      | 'leafStart'
+      | 'leafEnd'
+      | 'leafValue'
+      | 'nodeSums'
+      | 'splitOut'
+      | 'splitBits'
+      | 'trees'
+      | 'treeCapacity'
+    >,
+    nClasses: number,
+  ) {
+    this.#team = team;
+    const blocks = featureChunks(data.nBinsNonMissing.length, team.size);
+    const capacity = treeCapacity(data.growerParams.maxLeafNodes, data.nRows);
+    this.#data = {
+      ...data,
+      nodeSums: sharedFloat64(4),
+      splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
+      splitBits: sharedInt32(blocks * BITSET_WORDS),
+      treeCapacity: capacity,
+      trees: nClasses > 1 ? sharedFloat64(nClasses * treeSlots(capacity)) : sharedFloat64(0),
+      mask: sharedUint8(data.nRows),
+      goesLeft: sharedUint8(256),
+      counts: sharedInt32(MAX_ROW_CHUNKS),
+      leafStart: sharedInt32(MAX_TEAM_LEAVES),
+      leafEnd: sharedInt32(MAX_TEAM_LEAVES),
+      leafValue: sharedFloat64(MAX_TEAM_LEAVES),
+    };
+    this.#nFeatures = data.nBinsNonMissing.length;
+    team.open('hgb', this.#data);
+  }
+
+  /**
+   * Grows the `nClasses` trees of a multiclass iteration side by side (each adds itself to its class's raw
+   * predictions) and returns them, class by class, for the tree store.
+   */
+  growTrees(nClasses: number, constantHessian: boolean): GrowNode[] {
+    this.#team.run(HGB_OP.TREES, nClasses, constantHessian ? 1 : 0, 0, 0);
+    return Array.from({ length: nClasses }, (_, k) => readTree(this.#data.trees, this.#data.treeCapacity, k));
+  }
+
+  /**
+   * Puts every row back in one node, in order, with its gradient and hessian from `gh` (a class's slice of the
+   * fit's gradients); false when the caller should.
+   */
+  reset(gh: Float32Array): boolean {
+    const { nRows, gradients } = this.#data;
+    if (nRows < MIN_PARALLEL_ROWS || gh.buffer !== gradients.buffer) return false;
+    this.#team.run(HGB_OP.RESET, (gh.byteOffset - gradients.byteOffset) / 8, 0, 0, 0);
+    return true;
+  }
+
+  /** The gradients and hessians of every row at the current raw predictions (multiclass: of every class). */
+  gradients(): boolean {
+    if (this.#data.nRows < MIN_PARALLEL_ROWS) return false;
+    this.#team.run(HGB_OP.GRADIENTS, 0, 0, 0, 0);
+    return true;
+  }
+
+  /** Adds the leaves' values to the raw predictions of class `k`'s rows; false when the caller should. */
+  addLeaves(k: number, leaves: readonly { start: number; end: number; value: number }[]): boolean {
+    if (this.#data.nRows < MIN_PARALLEL_ROWS || leaves.length > MAX_TEAM_LEAVES) return false;
+    const { leafStart, leafEnd, leafValue } = this.#data;
+    for (let j = 0; j < leaves.length; j++) {
+      leafStart[j] = leaves[j].start;
+      leafEnd[j] = leaves[j].end;
+      leafValue[j] = leaves[j].value;
+    }
+    this.#team.run(HGB_OP.RAW, k, leaves.length, 0, 0);
+    return true;
+  }
+
+  /** A new histogram buffer in shared memory, known to every member. */
+  allocateHistogram(size: number): Float64Array {
+    const hist = sharedFloat64(size);
+    const histId = this.#histIds.size;
+    this.#histIds.set(hist, histId);
+    this.#team.post({ histId, hist } satisfies HgbHistMessage);
+    return hist;
+  }
+
+  /** Builds the node's histograms on the team; false when the node is too small to be worth it. */
+  build(start: number, end: number, constantHessian: boolean, out: Float64Array): boolean {
+    if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
+    this.#team.run(HGB_OP.HIST, start, end, constantHessian ? 1 : 0, this.#histIds.get(out)!);
+    return true;
+  }
+
+  /**
+   * The best split of a node into `out`, its feature blocks scanned on the team; false when there is only one
+   * block (the caller scans it). The first best block wins ties, as one scan in feature order would pick.
+   */
+  findSplit(node: NodeSums, hist: Float64Array, constantHessian: boolean, out: SplitInfo): boolean {
+    const blocks = featureChunks(this.#nFeatures, this.#team.size);
+    if (blocks < 2) return false;
+    const { nodeSums, splitOut, splitBits, ctx } = this.#data;
+    nodeSums[0] = node.nSamples;
+    nodeSums[1] = node.sumGradients;
+    nodeSums[2] = node.sumHessians;
+    nodeSums[3] = node.value;
+    this.#team.run(HGB_OP.SPLIT, this.#histIds.get(hist)!, constantHessian ? 1 : 0, 0, 0);
+    let best = 0;
+    for (let k = 1; k < blocks; k++) if (splitOut[k * SPLIT_SLOTS] > splitOut[best * SPLIT_SLOTS]) best = k;
+    const at = best * SPLIT_SLOTS;
+    out.gain = splitOut[at];
+    out.feature = splitOut[at + 1];
+    out.bin = splitOut[at + 2];
+    out.missingGoesLeft = splitOut[at + 3] === 1;
+    out.isCategorical = splitOut[at + 4] === 1;
+    out.sumGradientLeft = splitOut[at + 5];
+    out.sumHessianLeft = splitOut[at + 6];
+    out.nLeft = splitOut[at + 7];
+    if (out.isCategorical)
+      out.leftBins.set(splitBits.subarray(best * BITSET_WORDS, (best + 1) * BITSET_WORDS));
+    completeSplit(ctx, node, out);
+    return true;
+  }
+
+  /** Splits the node's rows on the team and returns the first right row; -1 when the node is too small. */
+  split(split: SplitInfo, start: number, end: number): number {
+    if (end - start < MIN_PARALLEL_ROWS) return -1;
+    const team = this.#team;
+    RowPartition.directions(split, this.#data.missingBin, this.#data.goesLeft);
+    team.run(HGB_OP.MARK, start, end, split.feature, 0);
+    let position = start;
+    const chunks = rowChunks(end - start, team.size);
+    for (let p = 0; p < chunks; p++) position += this.#data.counts[p];
+    team.run(HGB_OP.SCATTER, start, end, position, 0);
+    team.run(HGB_OP.COPY, start, end, 0, 0);
+    return position;
+  }
+
+  close(): void {
+    this.#team.close();
+  }
+}
