@@ -87,6 +87,12 @@ describe('training through the API', () => {
     expect(download.headers['content-disposition']).toMatch(/attachment/);
     const lines = download.body.trim().split('\r\n');
     expect(lines).toHaveLength(1471);
+    // Studio scoring is logged for monitoring, like API traffic: every row under this version.
+    const monitored = (await app.inject({ url: '/api/monitoring' })).json().models;
+    const model = (await app.inject({ url: `/api/models/${modelId}` })).json();
+    expect(monitored).toContainEqual(
+      expect.objectContaining({ name: model.name, version: model.version, nLogged: 1470 }),
+    );
   });
 
   it('reports a prediction file missing a column, per column', async () => {

@@ -99,5 +99,6 @@ export function buildSavedModelFile(args: {
     },
     schema: { columns: prepared.schema },
     pipeline: output.pipeline,
+    uncertainty: output.uncertainty ?? null,
   });
 }

@@ -186,6 +186,7 @@ export class LeaderboardService {
           target: toShared(prepared.input.target),
           trainRows: plan.train,
           testRows: plan.test,
+          folds: plan.folds,
           resample: leaderboard.imbalance?.resample ?? 'none',
           calibration,
           threshold: threshold?.value ?? null,

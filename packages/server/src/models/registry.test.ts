@@ -87,6 +87,12 @@ describe('models saved from a leaderboard', () => {
     });
     expect(v1.leaderboardId).toBe(leaderboardId);
     expect(v1.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Prediction sets calibrated out of fold on the run's folds, coverage measured on the untouched holdout.
+    expect(v1.uncertainty.method).toBe('lac-cross-conformal');
+    expect(v1.uncertainty.nHoldout).toBe(v1.split.nTest);
+    const at90 = v1.uncertainty.levels.find((l: { level: number }) => l.level === 0.9);
+    expect(at90.holdoutCoverage).toBeGreaterThan(0.75);
+    expect(at90.meanSize).toBeGreaterThanOrEqual(1);
     const { lineage } = v1;
     expect(lineage.dataset).toMatchObject({ id: sonar.id, version: 1, nRows: 208 });
     expect(lineage.dataset.contentSha256).toMatch(/^[0-9a-f]{64}$/);

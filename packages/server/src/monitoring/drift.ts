@@ -53,6 +53,13 @@ function numericDrift(name: string, ref: Float64Array, raw: JsonValue[], t: Drif
   const ks = ksTest(refSorted, curSorted);
   const score = Math.max(p / t.psi, ks.pValue < t.pValue ? ks.statistic / t.ks : 0);
   const [m0, m1] = [mean(refSorted), mean(curSorted)];
+  // A change in missingness is told as such: the means of the values present may not have moved at all.
+  const missing0 = 1 - refSorted.length / Math.max(ref.length, 1);
+  const missing1 = 1 - curSorted.length / Math.max(cur.length, 1);
+  const missingNote =
+    Math.abs(missing1 - missing0) >= 0.05
+      ? `${pct(missing1)} missing now, ${pct(missing0)} in training; `
+      : '';
   return {
     feature: name,
     kind: 'numeric',
@@ -62,7 +69,7 @@ function numericDrift(name: string, ref: Float64Array, raw: JsonValue[], t: Drif
     ks,
     nReference: ref.length,
     nCurrent: cur.length,
-    reason: `mean ${fmt(m0)} in training, ${fmt(m1)} now (PSI ${p.toFixed(3)}, KS ${ks.statistic.toFixed(3)})`,
+    reason: `${missingNote}mean ${fmt(m0)} in training, ${fmt(m1)} now (PSI ${p.toFixed(3)}, KS ${ks.statistic.toFixed(3)})`,
   };
 }
 

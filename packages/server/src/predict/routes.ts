@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { logBatch } from '../serving/batch';
 import { receiveFile } from '../uploads/receive-file';
 
 export default async function predictRoutes(root: FastifyInstance): Promise<void> {
@@ -49,7 +50,15 @@ export default async function predictRoutes(root: FastifyInstance): Promise<void
       const model = await app.models.file(request.params.id);
       const upload = await receiveFile(request, `${app.config.dataDir}/tmp`, app.config.maxUploadBytes);
       try {
+        const start = performance.now();
         const result = await app.predictions.predict(model, upload, request.query.level ?? null);
+        // Studio scoring is traffic too: logged like the batch API, so the Monitor page sees its drift.
+        logBatch(
+          app.serving.log,
+          await app.serving.cache.load(request.params.id),
+          result,
+          performance.now() - start,
+        );
         return { ...result, rows: result.rows.slice(0, 100) };
       } finally {
         await upload.discard();

@@ -176,6 +176,7 @@ export class TuningService {
           target: toShared(prepared.input.target),
           trainRows: plan.train,
           testRows: plan.test,
+          folds: plan.folds,
           resample: modelling.imbalance?.resample ?? 'none',
           calibration: null,
           threshold: null,

@@ -128,6 +128,9 @@ describe('hyperparameter tuning', () => {
     expect(model.lineage.cv).toMatchObject({ strategy: 'stratified', k: 3 });
     expect(model.lineage.cv.foldSizes).toEqual(t.cv.folds.map((f) => f.nValidation));
     expect(model.lineage.seed).toBe(4);
+    // Saved with prediction sets calibrated on the run's 3 folds, measured on the holdout.
+    expect(model.uncertainty.levels.map((l: { level: number }) => l.level)).toEqual([0.8, 0.9, 0.95]);
+    expect(model.uncertainty.nHoldout).toBe(model.split.nTest);
     expect(model.lineage.pipeline.steps.at(-1)).toBe('model: DecisionTreeClassifier');
     expect((await app.inject({ url: `/api/models/${model.id}/charts` })).json().roc).not.toBeNull();
     const missing = await app.inject({

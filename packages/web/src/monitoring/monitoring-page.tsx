@@ -5,6 +5,9 @@ import { useRequest } from '../api/use-request';
 import { EmptyHint } from '../components/empty-hint';
 import { ErrorAlert } from '../components/error-alert';
 import { PageHeader } from '../components/page-header';
+import { ChallengerCard } from './challenger-card';
+import { ThresholdsCard } from './thresholds-card';
+import { TokensCard } from './tokens-card';
 import type { FeatureDrift, MonitoringReport, ServedVersion } from './types';
 
 const STATUS_COLOR: Record<FeatureDrift['status'], string> = {
@@ -46,7 +49,7 @@ export function MonitoringPage() {
     <Stack gap="lg">
       <PageHeader
         title="Monitor"
-        description="Drift of the data your models are served against the data they were trained on, and how they perform once outcomes arrive."
+        description="Drift of the data your models are served against the data they were trained on, how they perform once outcomes arrive, the challenger beside production, and the API tokens that call them."
       />
       <ErrorAlert error={served.error} />
       {served.loading && (
@@ -75,6 +78,11 @@ export function MonitoringPage() {
       )}
       <ErrorAlert error={report.error} />
       {report.data && <Report report={report.data} />}
+      {current && <ChallengerCard key={current.name} name={current.name} />}
+      {current && report.data && (
+        <ThresholdsCard name={current.name} thresholds={report.data.thresholds} onSaved={report.reload} />
+      )}
+      <TokensCard />
     </Stack>
   );
 }
