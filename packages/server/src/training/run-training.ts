@@ -137,11 +137,10 @@ export async function runTraining(
     : bestSingle;
   options.progress(0.65, `Chose ${choice} by cross-validation`);
   const scores = { ...familyScores, ...(useEnsemble ? { ensemble: blend.ensembleScore } : {}) };
-  // The chosen model's out-of-fold predictions: the best family's, or the ensemble's weighted blend of them.
+  // The chosen model's out-of-fold predictions (they calibrate the conformal intervals): the best family's, or
+  // the ensemble's blend of them — cross-fitted, each fold blended with weights chosen without its rows.
   const chosenOof = useEnsemble
-    ? oof[0].map((_, i) =>
-        members.reduce((sum, m) => sum + m.weight * oof[AUTO_CANDIDATES.indexOf(m.family)][i], 0),
-      )
+    ? await crossFittedBlend(run, { oof, y, nClasses, folds, signal })
     : oof[AUTO_CANDIDATES.indexOf(bestSingle)];
   const output = (await run(
     useEnsemble
@@ -150,6 +149,54 @@ export async function runTraining(
     { signal: options.signal, progress: (f, message) => options.progress(0.65 + 0.35 * f, message) },
   )) as TrainOutput;
   return { ...output, familyScores: scores, members: useEnsemble ? members : undefined };
+}
+
+/**
+ * Out-of-fold predictions of "blend the families", honest for every row: the blend weights that score fold k's
+ * rows are chosen (blend.ts) on the other folds' rows only. Blending with weights chosen on all rows would score
+ * each row with weights that were fitted to it — residuals too small, intervals too narrow.
+ */
+async function crossFittedBlend(
+  run: RunInPool,
+  args: {
+    oof: Float64Array[];
+    y: Int32Array | Float64Array;
+    nClasses: number;
+    folds: { test: Int32Array }[];
+    signal: AbortSignal;
+  },
+): Promise<Float64Array> {
+  const { oof, y, nClasses, folds, signal } = args;
+  const n = y.length;
+  const width = Math.max(nClasses, 1);
+  const out = new Float64Array(n * width);
+  await Promise.all(
+    folds.map(async (fold) => {
+      const held = new Uint8Array(n);
+      for (const p of fold.test) held[p] = 1;
+      const rest = Int32Array.from(held.keys()).filter((p) => held[p] === 0);
+      const take = (column: Float64Array) => {
+        const part = new Float64Array(rest.length * width);
+        for (let c = 0; c < width; c++)
+          for (let i = 0; i < rest.length; i++) part[c * rest.length + i] = column[c * n + rest[i]];
+        return part;
+      };
+      const yRest =
+        y instanceof Int32Array ? Int32Array.from(rest, (p) => y[p]) : Float64Array.from(rest, (p) => y[p]);
+      const weights = (
+        (await run(
+          { kind: 'blend', families: [...AUTO_CANDIDATES], oof: oof.map(take), y: yRest, nClasses },
+          { signal },
+        )) as BlendOutput
+      ).weights;
+      for (const [family, weight] of Object.entries(weights)) {
+        const column = oof[AUTO_CANDIDATES.indexOf(family as (typeof AUTO_CANDIDATES)[number])];
+        for (let c = 0; c < width; c++)
+          for (const p of fold.test) out[c * n + p] += weight * column[c * n + p];
+      }
+    }),
+  );
+  return out;
 }
 
 /** A copy of a column in a SharedArrayBuffer: every worker reads the same memory. */
