@@ -1,5 +1,21 @@
 // @quarry/ml — the public API. This file only re-exports.
 
+// anomaly: four detectors and a voting ensemble with per-row reasons
+export {
+  AnomalyEnsemble,
+  type AnomalyEnsembleParams,
+  type AnomalyExplanation,
+  DETECTOR_NAMES,
+  type DetectorName,
+  type FeatureReason,
+} from './anomaly/anomaly-ensemble';
+export { BaseDetector, type Contamination, type DetectorParams } from './anomaly/base-detector';
+export { chi2Cdf, chi2Quantile } from './anomaly/chi2';
+export { fastMcd, type McdOptions, type McdResult } from './anomaly/fast-mcd';
+export { IsolationForest, type IsolationForestParams } from './anomaly/isolation-forest';
+export { LocalOutlierFactor, type LocalOutlierFactorParams } from './anomaly/local-outlier-factor';
+export { MahalanobisDetector, type MahalanobisDetectorParams } from './anomaly/mahalanobis-detector';
+export { RobustZScore, type RobustZScoreParams } from './anomaly/robust-z-score';
 // auto: the studio's entry points
 export {
   type CandidateFamily,
@@ -30,6 +46,9 @@ export {
 } from './calibration/isotonic-regression';
 export { type IsotonicOptions, isotonicRegression } from './calibration/pool-adjacent-violators';
 export { type SigmoidParams, sigmoidCalibration } from './calibration/sigmoid-calibration';
+// cluster
+export { type ElbowPoint, elbowCurve } from './cluster/elbow';
+export { KMeans, type KMeansParams } from './cluster/kmeans';
 // compose
 export {
   ColumnTransformer,
@@ -99,6 +118,9 @@ export {
   type Transformer,
 } from './core/roles';
 export type { StateSchema, StateType } from './core/state';
+// decomposition
+export { PCA, type PCAParams } from './decomposition/pca';
+export { type SymmetricEigen, symmetricEigen } from './decomposition/symmetric-eigen';
 // dummy
 export { DummyClassifier, type DummyClassifierParams } from './dummy/dummy-classifier';
 export { DummyRegressor, type DummyRegressorParams } from './dummy/dummy-regressor';
@@ -199,6 +221,9 @@ export {
   type PermutationImportanceOptions,
   permutationImportance,
 } from './inspection/permutation-importance';
+// linalg
+export { CsrMatrix } from './linalg/csr-matrix';
+export { acceptsSparse, hstackSparse, isSparseOutput, type SparseOutput } from './linalg/sparse-roles';
 // linear-model
 export { LinearRegression, type LinearRegressionParams } from './linear-model/linear-regression';
 export { LogisticRegression, type LogisticRegressionParams } from './linear-model/logistic-regression';
@@ -245,6 +270,13 @@ export { rocAucOvr } from './metrics/roc-auc-ovr';
 export { rocAucScore } from './metrics/roc-auc-score';
 export { type RocCurve, type RocCurveOptions, rocCurve } from './metrics/roc-curve';
 export { rootMeanSquaredError } from './metrics/root-mean-squared-error';
+export {
+  pairwiseDistances,
+  type SilhouetteOptions,
+  silhouetteFromDistances,
+  silhouetteRows,
+  silhouetteScore,
+} from './metrics/silhouette-score';
 // model-selection
 export {
   BaseSearchCV,
@@ -330,6 +362,30 @@ export {
   type ContractTask,
   contractData,
 } from './testing/contract-data';
+// text: vectorizers, topic models and token-level explanations
+export type { CountVectorizerParams } from './text/base-vectorizer';
+export { CountVectorizer } from './text/count-vectorizer';
+export {
+  importancesByToken,
+  splitFeatureName,
+  type TokenImportance,
+  topicImportancesToTerms,
+} from './text/feature-attribution';
+export {
+  LatentDirichletAllocation,
+  type LatentDirichletAllocationParams,
+} from './text/latent-dirichlet-allocation';
+export { NMF, type NMFParams } from './text/nmf';
+export { ENGLISH_STOP_WORDS } from './text/stop-words';
+export { type TextInput, textDocuments } from './text/text-input';
+export { TfidfVectorizer, type TfidfVectorizerParams } from './text/tfidf-vectorizer';
+export {
+  compareCodePoints,
+  stripAccents,
+  Tokenizer,
+  type TokenizerOptions,
+} from './text/tokenizer';
+export type { TopicTerm } from './text/topic-helpers';
 // tree
 export { DecisionTreeClassifier, type DecisionTreeClassifierParams } from './tree/decision-tree-classifier';
 export { DecisionTreeRegressor, type DecisionTreeRegressorParams } from './tree/decision-tree-regressor';

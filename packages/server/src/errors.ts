@@ -14,12 +14,20 @@ const entry = (status: number, message: (p: Record<string, unknown>) => string):
   message,
 });
 
+/** A byte count for people: 16777216 → '16 MiB'. */
+const mebibytes = (bytes: unknown) => `${Math.round((Number(bytes) / 1024 / 1024) * 10) / 10} MiB`;
+
 export const catalog = {
   // 400 — the request itself is malformed
   BAD_REQUEST: entry(400, (p) => `${p.detail ?? 'The request is malformed.'}`),
   VALIDATION_FAILED: entry(
     400,
     (p) => `The request is not valid: ${p.detail}. Fix the fields named and send it again.`,
+  ),
+  BAD_ID: entry(
+    400,
+    () =>
+      'An id or name in the URL contains a character ids never have (/, \\, :, .., a %-escape or a control character). Use the id from the API lists, e.g. GET /api/datasets.',
   ),
   NO_FILE: entry(400, () => "No file was sent. Send the data as a multipart form with a field named 'file'."),
   // 401/403/404
@@ -33,7 +41,17 @@ export const catalog = {
     (p) =>
       `Requests for host '${p.host}' are refused (DNS-rebinding protection). Open the studio at http://127.0.0.1 or add the name to the allowed hosts.`,
   ),
+  URL_INGESTION_DISABLED: entry(
+    403,
+    () =>
+      'Importing from a URL is turned off. Start the server with QUARRY_ALLOW_URL_INGESTION=true and list the hosts in QUARRY_URL_ALLOWLIST, or upload the file instead.',
+  ),
   FORBIDDEN_ORIGIN: entry(403, () => 'Cross-site requests are refused. Use the studio from its own address.'),
+  CSRF_FAILED: entry(
+    403,
+    () =>
+      'This request needs the X-CSRF-Token header (the value of the quarry_csrf cookie). Reload the studio and try again; API clients send the token as a bearer header instead.',
+  ),
   NOT_FOUND: entry(404, (p) => `No route ${p.method} ${p.url}. See /api/docs for the API.`),
   DATASET_NOT_FOUND: entry(
     404,
@@ -56,6 +74,11 @@ export const catalog = {
     (p) =>
       `The file is larger than the upload limit of ${p.limit} bytes. Split it, or raise QUARRY_MAX_UPLOAD_BYTES.`,
   ),
+  BODY_TOO_LARGE: entry(
+    413,
+    (p) =>
+      `The request body is larger than this route's limit of ${mebibytes(p.limit)} (${p.limit} bytes). ${p.hint ?? 'Send a smaller body, or split it over several requests.'}`,
+  ),
   UNSUPPORTED_MEDIA_TYPE: entry(
     415,
     (p) =>
@@ -67,6 +90,11 @@ export const catalog = {
       `Files named '${p.fileName}' are not supported. Upload CSV, TSV, JSON, NDJSON, Parquet or Excel (.xlsx).`,
   ),
   // 422 — the request is well-formed but its content cannot be used
+  URL_REFUSED: entry(
+    422,
+    () =>
+      'The URL could not be fetched: it is not on the allowlist, not reachable, or not allowed (see docs/data-handling.md).',
+  ),
   EMPTY_FILE: entry(
     422,
     (p) => `'${p.fileName}' is empty. Choose a file that contains a header row and data rows.`,
@@ -83,9 +111,41 @@ export const catalog = {
       `'${p.fileName}' has rows with the wrong number of fields: ${p.detail}. Fix those rows (or quote fields that contain the delimiter) and upload again.`,
   ),
   TOO_MANY_COLUMNS: entry(422, (p) => `'${p.fileName}' has ${p.count} columns; the limit is ${p.limit}.`),
+  LINE_TOO_LONG: entry(
+    422,
+    (p) =>
+      `'${p.fileName}' has a line longer than ${mebibytes(p.limit)}${p.line ? ` (line ${p.line})` : ''}. Check that it is really a delimited text file, or split the long records.`,
+  ),
+  CELL_TOO_LONG: entry(
+    422,
+    (p) =>
+      `'${p.fileName}' has a value in column '${p.column}' longer than ${mebibytes(p.limit)}. Shorten or drop that column and upload again.`,
+  ),
+  FILE_UNREADABLE: entry(
+    422,
+    (p) =>
+      `'${p.fileName}' could not be read safely: ${p.reason}. The file was refused and nothing was saved; check that it is what its name says.`,
+  ),
+  FILE_PARSE_TIMEOUT: entry(
+    422,
+    (p) =>
+      `Reading '${p.fileName}' took longer than ${p.seconds} s and was stopped. Upload a smaller file, or raise QUARRY_PARSE_TIMEOUT_SECONDS.`,
+  ),
+  BAD_ANOMALY_COLUMNS: entry(422, (p) => `Cannot look for anomalies: ${p.detail}`),
+  BAD_ANOMALY_ROW: entry(422, (p) => `Cannot mark that row: ${p.detail}`),
+  COLUMN_NOT_TEXT: entry(
+    422,
+    (p) =>
+      `Column '${p.column}' is ${p.type}, not text. Pick a text column, or set its type to text on the data set page.`,
+  ),
   COLUMN_NOT_FOUND: entry(
     422,
     (p) => `Column '${p.column}' is not in data set '${p.dataset}'. Pick one of its columns: ${p.available}.`,
+  ),
+  COLUMN_NOT_NUMERIC: entry(
+    422,
+    (p) =>
+      `Column '${p.column}' is ${p.type}, not numeric. Leave it out, or set its type to numeric on the data set page.`,
   ),
   TARGET_NOT_FOUND: entry(
     422,
@@ -201,6 +261,11 @@ export const catalog = {
       `The model file's SHA-256 does not match its content (${p.detail}): it was changed after export. Refused; download it again from its source.`,
   ),
   // forecasting (docs/api.md "Forecasting")
+  ANOMALY_RUN_NOT_FOUND: entry(
+    404,
+    (p) =>
+      `Anomaly run '${p.id}' does not exist, or its job has not finished. Follow the job at GET /api/jobs/${p.id}.`,
+  ),
   FORECAST_NOT_FOUND: entry(
     404,
     (p) =>
@@ -256,9 +321,20 @@ export const catalog = {
   ),
   BAD_CHALLENGER: entry(422, (p) => `${p.detail} Pick another version of '${p.name}' as the challenger.`),
   // 429/5xx
-  QUEUE_FULL: entry(
+  TOO_MANY_ATTEMPTS: entry(
     429,
-    (p) => `${p.queued} jobs are already waiting. Wait for one to finish, or cancel one.`,
+    (p) =>
+      `Too many wrong access tokens from this address. Wait ${p.seconds} s, then try again with the token printed at start-up.`,
+  ),
+  TOO_BUSY: entry(
+    429,
+    (p) =>
+      `${p.queued} jobs are already queued or running (the limit is maxQueuedJobs = ${p.limit}). Wait for one to finish (see Retry-After) or cancel one, then send the request again.`,
+  ),
+  DISK_FULL: entry(
+    507,
+    (p) =>
+      `Only ${mebibytes(p.free)} is free on the disk holding the data directory (${p.dir}); Quarry refuses new uploads, imports and saves below ${mebibytes(p.min)} so that saved data stays safe. Free some space (delete old data sets or models, or files on that disk), or lower minFreeDiskBytes.`,
   ),
   INTERNAL: entry(
     500,
@@ -273,11 +349,14 @@ export class HttpError extends Error {
   readonly code: ErrorCode;
   readonly statusCode: number;
   readonly details: unknown;
+  /** The message's parameters, so an error raised in a child process can be rebuilt in the parent. */
+  readonly params: Record<string, unknown>;
 
   constructor(code: ErrorCode, params: Record<string, unknown> = {}, details?: unknown) {
     super(catalog[code].message(params));
     this.name = 'HttpError';
     this.code = code;
+    this.params = params;
     this.statusCode = catalog[code].status;
     this.details = details;
   }

@@ -19,7 +19,13 @@ export async function startChildServer(
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, [QUARRY_BIN, 'start', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, QUARRY_LOG_LEVEL: 'warn', ...env },
+    // A 16 MiB free-disk guard (not 1 GiB): the suite must run on a test machine with little free disk.
+    env: {
+      ...process.env,
+      QUARRY_LOG_LEVEL: 'warn',
+      QUARRY_MIN_FREE_DISK_BYTES: String(16 * 1024 * 1024),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -13,9 +13,20 @@ export function tempDir(prefix = 'quarry-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A real server (real DuckDB file, real worker pool) on a fresh data directory. */
+/**
+ * A real server (real DuckDB file, real worker pool) on a fresh data directory. The free-disk guard is set to
+ * 16 MiB, not the 1 GiB default: a test machine with little free disk must still run the suite (the guard's own
+ * test sets it above the free space).
+ */
 export async function testApp(overrides: Partial<QuarryConfig> = {}): Promise<FastifyInstance> {
-  return buildApp({ ...defaults, dataDir: tempDir(), logLevel: 'silent', threads: 2, ...overrides });
+  return buildApp({
+    ...defaults,
+    dataDir: tempDir(),
+    logLevel: 'silent',
+    threads: 2,
+    minFreeDiskBytes: 16 * 1024 * 1024,
+    ...overrides,
+  });
 }
 
 /** A multipart/form-data body with one file part (and optional fields before it). */

@@ -1,10 +1,12 @@
 import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
+import { AnomaliesPage } from './anomalies/anomalies-page';
 import { api } from './api/client';
 import { TokenPrompt } from './api/token-prompt';
 import type { Health } from './api/types';
 import { useRequest } from './api/use-request';
+import { AuditPage } from './audit/audit-page';
 import { DataPage } from './data/data-page';
 import { DatasetPage } from './data/dataset-page';
 import { ExplorePage } from './explore/explore-page';
@@ -25,7 +27,9 @@ const NAV: { label: string; page: Page; to: string; also?: Page[] }[] = [
   { label: 'Predict', page: 'predict', to: '#/predict' },
   { label: 'Models', page: 'models', to: '#/models' },
   { label: 'Forecast', page: 'forecast', to: '#/forecast' },
+  { label: 'Anomalies', page: 'anomalies', to: '#/anomalies' },
   { label: 'Monitor', page: 'monitor', to: '#/monitor' },
+  { label: 'Audit log', page: 'audit', to: '#/audit' },
 ];
 
 const COMING_SOON = ['Academy'];
@@ -40,6 +44,8 @@ const TITLES: Record<Page, string> = {
   sql: 'SQL',
   forecast: 'Forecast',
   monitor: 'Monitor',
+  anomalies: 'Anomalies',
+  audit: 'Audit log',
 };
 
 function PageFor({ route }: { route: Route }) {
@@ -62,6 +68,10 @@ function PageFor({ route }: { route: Route }) {
       return <ForecastPage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
     case 'monitor':
       return <MonitoringPage />;
+    case 'anomalies':
+      return <AnomaliesPage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
+    case 'audit':
+      return <AuditPage />;
   }
 }
 

@@ -3,6 +3,7 @@ import { Pipeline } from '../compose/pipeline';
 import type { ColumnKind } from '../core/column';
 import { MlError } from '../core/errors';
 import type { Estimator } from '../core/estimator';
+import type { Transformer } from '../core/roles';
 import { DummyClassifier } from '../dummy/dummy-classifier';
 import { DummyRegressor } from '../dummy/dummy-regressor';
 import { ExtraTreesClassifier } from '../ensemble/extra-trees-classifier';
@@ -22,6 +23,8 @@ import { OneHotEncoder } from '../preprocessing/one-hot-encoder';
 import { OrdinalEncoder } from '../preprocessing/ordinal-encoder';
 import { SimpleImputer } from '../preprocessing/simple-imputer';
 import { StandardScaler } from '../preprocessing/standard-scaler';
+import { NMF } from '../text/nmf';
+import { TfidfVectorizer } from '../text/tfidf-vectorizer';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier';
 import { DecisionTreeRegressor } from '../tree/decision-tree-regressor';
 import type { Task } from './detect-task';
@@ -45,6 +48,31 @@ export interface FeatureSpec {
   kind: ColumnKind;
   /** Number of levels of a categorical column; above 255, gradient boosting reads its codes as numbers. */
   cardinality?: number;
+  /** A categorical column holding free text (its levels are the documents): read as words, not as categories. */
+  text?: boolean;
+}
+
+/** Topics each text column becomes for models that take dense numbers (everything but logistic regression). */
+export const TEXT_TOPICS = 10;
+
+/**
+ * Text columns: TF-IDF (English stop words; a term in ≥ 2 documents and ≤ 95% of them; at most 20 000 terms;
+ * sublinear term frequency). Logistic regression reads the sparse weights directly; every other model gets the
+ * TEXT_TOPICS NMF topic weights of each document, a dense summary trees and distances can use.
+ */
+function textSteps(family: ModelFamily, task: Task, randomState: number): Transformer {
+  const tfidf = new TfidfVectorizer({
+    stopWords: 'english',
+    minDf: 2,
+    maxDf: 0.95,
+    maxFeatures: 20_000,
+    sublinearTf: true,
+  });
+  if (family === 'linear' && task === 'classification') return tfidf;
+  return new Pipeline([
+    ['tfidf', tfidf],
+    ['topics', new NMF({ nComponents: TEXT_TOPICS, randomState })],
+  ]) as unknown as Transformer;
 }
 
 /** Categories gradient boosting can split natively (its bins); more are read as ordinal numbers. */
@@ -144,26 +172,32 @@ export function makeTabularModel(spec: TabularModelSpec): Pipeline {
   const { task, family, features, params = {}, randomState = 0 } = spec;
   if (family === 'ensemble') return makeEnsemble(spec);
   const numeric = features.filter((f) => f.kind === 'numeric').map((f) => f.name);
-  const categorical = features.filter((f) => f.kind === 'categorical').map((f) => f.name);
+  const categories = features.filter((f) => f.kind === 'categorical' && f.text !== true);
+  const categorical = categories.map((f) => f.name);
+  const texts = features.filter((f) => f.kind === 'categorical' && f.text === true);
   const entries: ColumnTransformerEntry[] = [];
   const model = makeModel(task, family, randomState);
+  // One entry per text column (a vectorizer reads exactly one), named after its position: `text0`, `text1`, …
+  const textEntries: ColumnTransformerEntry[] = texts.map((f, k) => [
+    `text${k}`,
+    textSteps(family, task, randomState),
+    [f.name],
+  ]);
   if (family === 'gbdt') {
     // Gradient boosting bins numbers itself and learns where missing values go, so numbers pass through;
     // categories become codes it splits natively (unknown at predict time → missing).
-    const native = features.filter(
-      (f) => f.kind === 'categorical' && (f.cardinality ?? 0) <= NATIVE_CATEGORY_LIMIT,
-    );
-    const wide = features.filter(
-      (f) => f.kind === 'categorical' && (f.cardinality ?? 0) > NATIVE_CATEGORY_LIMIT,
-    );
+    const native = categories.filter((f) => (f.cardinality ?? 0) <= NATIVE_CATEGORY_LIMIT);
+    const wide = categories.filter((f) => (f.cardinality ?? 0) > NATIVE_CATEGORY_LIMIT);
     if (numeric.length > 0) entries.push(['num', 'passthrough', numeric]);
     if (wide.length > 0) entries.push(['wide', new OrdinalEncoder(), wide.map((f) => f.name)]);
+    entries.push(...textEntries);
     if (native.length > 0) entries.push(['cat', new OrdinalEncoder(), native.map((f) => f.name)]);
-    const first = features.length - native.length;
+    const first = numeric.length + wide.length + TEXT_TOPICS * texts.length;
     model.setParams({ categoricalFeatures: native.map((_, k) => first + k) });
   } else {
     if (numeric.length > 0) entries.push(['num', numericSteps(family), numeric]);
     if (categorical.length > 0) entries.push(['cat', categoricalSteps(family), categorical]);
+    entries.push(...textEntries);
   }
   model.setParams(params);
   return new Pipeline([

@@ -9,6 +9,8 @@ import { isTransformer, type Tabular, type Target, type Transformer } from '../c
 import type { StateSchema } from '../core/state';
 import { tabularColumns } from '../core/tabular';
 import { asMatrix, checkNotEmpty } from '../core/validation';
+import type { CsrMatrix } from '../linalg/csr-matrix';
+import { hstackSparse, isSparseOutput } from '../linalg/sparse-roles';
 
 export type ColumnTransformerEntry = [
   name: string,
@@ -25,7 +27,9 @@ export interface ColumnTransformerParams {
 /**
  * Applies one transformer per group of named columns and puts the outputs side by side (scikit-learn's
  * `ColumnTransformer`): a frame in, a matrix out. Output names are `<entry>__<feature>` like scikit-learn's.
- * The transformers are fitted in place (use a separate instance per entry).
+ * The transformers are fitted in place (use a separate instance per entry). An entry may be a vectorizer on one
+ * text column; then `fitTransformSparse` gives the output as one CSR matrix, which a Pipeline uses when its model
+ * accepts sparse input.
  *
  *   new ColumnTransformer([
  *     ['num', new StandardScaler(), ['age', 'income']],
@@ -97,6 +101,37 @@ export class ColumnTransformer extends BaseTransformer<ColumnTransformerParams> 
   }
 
   override fitTransform(X: Tabular, y?: Target, options: FitOptions = {}): Matrix {
+    const { blocks, nRows } = this.#fitBlocks(X, y, options, false);
+    return Matrix.hstack(blocks as Matrix[], nRows);
+  }
+
+  transform(X: Tabular): Matrix {
+    const { blocks, nRows } = this.#blocks(X, false);
+    return Matrix.hstack(blocks as Matrix[], nRows);
+  }
+
+  /** True when an entry's output is sparse by nature (a vectorizer on a text column). */
+  producesSparse(): boolean {
+    return this.params.transformers.some(([, t]) => isSparseOutput(t));
+  }
+
+  /** `fitTransform` as one CSR matrix: sparse entries stay sparse, dense ones are stored without their zeros. */
+  fitTransformSparse(X: Tabular, y?: Target, options: FitOptions = {}): CsrMatrix {
+    const { blocks, nRows } = this.#fitBlocks(X, y, options, true);
+    return hstackSparse(blocks, nRows);
+  }
+
+  transformSparse(X: Tabular): CsrMatrix {
+    const { blocks, nRows } = this.#blocks(X, true);
+    return hstackSparse(blocks, nRows);
+  }
+
+  #fitBlocks(
+    X: Tabular,
+    y: Target | undefined,
+    options: FitOptions,
+    sparse: boolean,
+  ): { blocks: (Matrix | CsrMatrix)[]; nRows: number } {
     this.validateParams();
     const frame = toFrame(X);
     checkNotEmpty(frame.nRows, frame.columns.length, this.kind);
@@ -104,15 +139,17 @@ export class ColumnTransformer extends BaseTransformer<ColumnTransformerParams> 
     this.featureNamesIn_ = frame.names;
     this.remainderColumns_ = frame.names.filter((name) => !named.has(name));
     const entries = this.params.transformers;
-    const blocks: Matrix[] = [];
+    const blocks: (Matrix | CsrMatrix)[] = [];
     const names: string[] = [];
     entries.forEach(([name, transformer, columns], k) => {
       throwIfAborted(options.signal);
       if (transformer === 'drop') return;
       const part = frame.select(columns);
       const sub = subTaskOptions(options, k / entries.length, (k + 1) / entries.length, name);
-      const out = transformer === 'passthrough' ? part : transformer.fitTransform(part, y, sub);
-      blocks.push(asMatrix(out, this.kind));
+      if (transformer === 'passthrough') blocks.push(asMatrix(part, this.kind));
+      else if (sparse && isSparseOutput(transformer))
+        blocks.push(transformer.fitTransformSparse(part, y, sub));
+      else blocks.push(asMatrix(transformer.fitTransform(part, y, sub), this.kind));
       const outNames = transformer === 'passthrough' ? columns : transformer.featureNamesOut(columns);
       for (const feature of outNames) names.push(`${name}__${feature}`);
     });
@@ -123,22 +160,24 @@ export class ColumnTransformer extends BaseTransformer<ColumnTransformerParams> 
     this.featureNamesOut_ = names;
     this.markFitted();
     options.onProgress?.(1);
-    return Matrix.hstack(blocks, frame.nRows);
+    return { blocks, nRows: frame.nRows };
   }
 
-  transform(X: Tabular): Matrix {
+  #blocks(X: Tabular, sparse: boolean): { blocks: (Matrix | CsrMatrix)[]; nRows: number } {
     this.checkFitted();
     const frame = toFrame(X);
-    const blocks: Matrix[] = [];
+    const blocks: (Matrix | CsrMatrix)[] = [];
     for (const [, transformer, columns] of this.params.transformers) {
       if (transformer === 'drop') continue;
       const part = frame.select(columns);
-      blocks.push(asMatrix(transformer === 'passthrough' ? part : transformer.transform(part), this.kind));
+      if (transformer === 'passthrough') blocks.push(asMatrix(part, this.kind));
+      else if (sparse && isSparseOutput(transformer)) blocks.push(transformer.transformSparse(part));
+      else blocks.push(asMatrix(transformer.transform(part), this.kind));
     }
     if (this.params.remainder === 'passthrough' && this.remainderColumns_.length > 0) {
       blocks.push(asMatrix(frame.select(this.remainderColumns_), this.kind));
     }
-    return Matrix.hstack(blocks, frame.nRows);
+    return { blocks, nRows: frame.nRows };
   }
 
   featureNamesOut(): string[] {

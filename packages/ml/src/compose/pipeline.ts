@@ -5,6 +5,8 @@ import type { Matrix } from '../core/matrix';
 import type { ParamConstraints } from '../core/params';
 import { isClassifier, isTransformer, type Tabular, type Target, type Transformer } from '../core/roles';
 import type { StateSchema } from '../core/state';
+import type { CsrMatrix } from '../linalg/csr-matrix';
+import { acceptsSparse, isSparseOutput, type SparseOutput } from '../linalg/sparse-roles';
 
 export type PipelineStep = [name: string, estimator: Estimator | 'passthrough'];
 
@@ -129,7 +131,7 @@ export class Pipeline<
     const transformers = this.#transformers();
     const last = this.finalEstimator;
     const share = last === 'passthrough' || transformers.length === 0 ? 1 : TRANSFORM_SHARE;
-    let Xt = X;
+    let Xt: Tabular | CsrMatrix = X;
     transformers.forEach((t, k) => {
       const sub = subTaskOptions(
         options,
@@ -137,11 +139,14 @@ export class Pipeline<
         (share * (k + 1)) / transformers.length,
         t.kind,
       );
-      Xt = t.fitTransform(Xt, y, sub);
+      // A CSR matrix only reaches steps that declare `acceptsSparse`, which take it at run time.
+      Xt = sparseHandOff(t, transformers[k + 1] ?? last)
+        ? t.fitTransformSparse(Xt as Tabular, y, sub)
+        : t.fitTransform(Xt as Tabular, y, sub);
     });
     if (last !== 'passthrough') {
       (last as AnyPredictor).fit(
-        Xt,
+        Xt as Tabular,
         y,
         subTaskOptions(options, transformers.length > 0 ? share : 0, 1, last.kind),
       );
@@ -150,11 +155,17 @@ export class Pipeline<
     return this;
   }
 
+  /** X through every transformer; CSR where a sparse output meets a step that accepts it (see `sparseHandOff`). */
   #transformAll(X: Tabular): Tabular {
     this.checkFitted();
-    let Xt = X;
-    for (const t of this.#transformers()) Xt = t.transform(Xt);
-    return Xt;
+    const transformers = this.#transformers();
+    let Xt: Tabular | CsrMatrix = X;
+    transformers.forEach((t, k) => {
+      Xt = sparseHandOff(t, transformers[k + 1] ?? this.finalEstimator)
+        ? t.transformSparse(Xt as Tabular)
+        : t.transform(Xt as Tabular);
+    });
+    return Xt as Tabular;
   }
 
   #predictor(method: 'predict' | 'predictProba'): AnyPredictor {
@@ -205,4 +216,16 @@ export class Pipeline<
     }
     return names ?? [];
   }
+}
+
+/**
+ * Whether `step` should hand `next` a CSR matrix: only when its output is sparse by nature (a vectorizer) and the
+ * next estimator takes CSR as is, so a TF-IDF + LogisticRegression pipeline never densifies its 10⁵ columns and
+ * every other pipeline runs exactly as before.
+ */
+function sparseHandOff(
+  step: Transformer,
+  next: Estimator | 'passthrough',
+): step is Transformer & SparseOutput {
+  return isSparseOutput(step) && acceptsSparse(next);
 }

@@ -4,11 +4,13 @@ import { Estimator, type EstimatorType } from '../core/estimator';
 import type { FitOptions } from '../core/fit-options';
 import { Matrix } from '../core/matrix';
 import type { ParamConstraints } from '../core/params';
-import type { Classifier, ClassTarget } from '../core/roles';
+import type { Classifier, ClassTarget, Tabular } from '../core/roles';
 import type { StateSchema } from '../core/state';
 import { checkFinite, checkFitInput, checkPredictInput, encodeClassTarget } from '../core/validation';
+import { CsrMatrix } from '../linalg/csr-matrix';
 import { minimizeLbfgs } from '../optimize/lbfgs';
 import { logisticObjective } from './logistic-loss';
+import { checkSparseInput, sparseLogisticObjective } from './sparse-logistic-loss';
 
 export interface LogisticRegressionParams {
   /** Inverse L2 strength: smaller C, stronger penalty. The intercept is not penalised. */
@@ -23,7 +25,8 @@ export interface LogisticRegressionParams {
 /**
  * L2-regularised logistic regression (scikit-learn's `LogisticRegression(solver='lbfgs')`): the binomial loss for
  * two classes, the multinomial (softmax) loss for more, minimised by L-BFGS from zero. `coef_` is 1 × p for two
- * classes (scores favour `classes_[1]`) and k × p otherwise.
+ * classes (scores favour `classes_[1]`) and k × p otherwise. A `CsrMatrix` (e.g. TF-IDF features) is fitted and
+ * scored without densifying, through the same loss with a sparse gradient.
  */
 export class LogisticRegression extends Estimator<LogisticRegressionParams> implements Classifier {
   static override readonly kind: string = 'LogisticRegression';
@@ -59,6 +62,11 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams> impl
     return 'classifier';
   }
 
+  /** Takes a `CsrMatrix` as is (a Pipeline hands it TF-IDF features without densifying them). */
+  get acceptsSparse(): boolean {
+    return true;
+  }
+
   protected override checkState(): void {
     const k = this.classes_.length;
     const nOutputs = k === 2 ? 1 : k;
@@ -70,19 +78,25 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams> impl
     this.expectState(this.intercept_.length === nOutputs, 'one intercept per output');
   }
 
-  fit(X: Matrix, y: ClassTarget, options: FitOptions = {}): this {
+  fit(X: Tabular | CsrMatrix, y: ClassTarget, options: FitOptions = {}): this {
     this.validateParams();
-    const matrix = checkFinite(checkFitInput(X, this.kind), this.kind);
+    const matrix =
+      X instanceof CsrMatrix
+        ? checkSparseInput(X, this.kind)
+        : checkFinite(checkFitInput(X, this.kind), this.kind);
     const { classes, codes } = encodeClassTarget(y, matrix.nRows, this.kind);
     const { C, maxIter, tol, classWeight, fitIntercept } = this.params;
-    const { nParams, nOutputs, fun } = logisticObjective({
-      X: matrix,
+    const problem = {
       y: codes,
       sampleWeight: classSampleWeights(codes, classes.length, classWeight),
       nClasses: classes.length,
       C,
       fitIntercept,
-    });
+    };
+    const { nParams, nOutputs, fun } =
+      matrix instanceof CsrMatrix
+        ? sparseLogisticObjective({ ...problem, X: matrix })
+        : logisticObjective({ ...problem, X: matrix });
     const result = minimizeLbfgs(fun, new Float64Array(nParams), {
       maxIter,
       gtol: tol,
@@ -107,8 +121,9 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams> impl
   }
 
   /** Raw scores X Wᵀ + b: n × 1 for two classes, n × k otherwise. */
-  decisionFunction(X: Matrix): Matrix {
+  decisionFunction(X: Tabular | CsrMatrix): Matrix {
     this.checkFitted();
+    if (X instanceof CsrMatrix) return this.#sparseScores(checkSparseInput(X, this.kind, this.nFeaturesIn_));
     const matrix = checkFinite(checkPredictInput(X, this.kind, this.nFeaturesIn_), this.kind);
     const n = matrix.nRows;
     const nOutputs = this.coef_.nRows;
@@ -124,7 +139,22 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams> impl
     return scores;
   }
 
-  predictProba(X: Matrix): Matrix {
+  #sparseScores(X: CsrMatrix): Matrix {
+    const n = X.nRows;
+    const nOutputs = this.coef_.nRows;
+    const scores = new Matrix(n, nOutputs);
+    for (let k = 0; k < nOutputs; k++) {
+      const zk = scores.column(k);
+      for (let i = 0; i < n; i++) {
+        let z = this.intercept_[k];
+        for (let q = X.indptr[i]; q < X.indptr[i + 1]; q++) z += this.coef_.get(k, X.indices[q]) * X.data[q];
+        zk[i] = z;
+      }
+    }
+    return scores;
+  }
+
+  predictProba(X: Tabular | CsrMatrix): Matrix {
     const scores = this.decisionFunction(X);
     const n = scores.nRows;
     const k = this.classes_.length;
@@ -148,7 +178,7 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams> impl
     return proba;
   }
 
-  predict(X: Matrix): Int32Array {
+  predict(X: Tabular | CsrMatrix): Int32Array {
     return argmaxRows(this.predictProba(X));
   }
 }

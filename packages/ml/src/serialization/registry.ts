@@ -1,8 +1,15 @@
+import { AnomalyEnsemble } from '../anomaly/anomaly-ensemble';
+import { IsolationForest } from '../anomaly/isolation-forest';
+import { LocalOutlierFactor } from '../anomaly/local-outlier-factor';
+import { MahalanobisDetector } from '../anomaly/mahalanobis-detector';
+import { RobustZScore } from '../anomaly/robust-z-score';
 import { CalibratedClassifierCV } from '../calibration/calibrated-classifier-cv';
 import { IsotonicRegression } from '../calibration/isotonic-regression';
+import { KMeans } from '../cluster/kmeans';
 import { ColumnTransformer } from '../compose/column-transformer';
 import { Pipeline } from '../compose/pipeline';
 import type { EstimatorClass } from '../core/estimator';
+import { PCA } from '../decomposition/pca';
 import { DummyClassifier } from '../dummy/dummy-classifier';
 import { DummyRegressor } from '../dummy/dummy-regressor';
 import { ExtraTreesClassifier } from '../ensemble/extra-trees-classifier';
@@ -34,6 +41,10 @@ import { RobustScaler } from '../preprocessing/robust-scaler';
 import { SimpleImputer } from '../preprocessing/simple-imputer';
 import { StandardScaler } from '../preprocessing/standard-scaler';
 import { TargetEncoder } from '../preprocessing/target-encoder';
+import { CountVectorizer } from '../text/count-vectorizer';
+import { LatentDirichletAllocation } from '../text/latent-dirichlet-allocation';
+import { NMF } from '../text/nmf';
+import { TfidfVectorizer } from '../text/tfidf-vectorizer';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier';
 import { DecisionTreeRegressor } from '../tree/decision-tree-regressor';
 
@@ -69,12 +80,23 @@ const CLASSES: EstimatorClass[] = [
   RobustScaler,
   TargetEncoder,
   DatePartsTransformer,
+  CountVectorizer,
+  TfidfVectorizer,
+  NMF,
+  LatentDirichletAllocation,
   DecisionTreeClassifier,
   DecisionTreeRegressor,
   CalibratedClassifierCV,
   IsotonicRegression,
   GridSearchCV,
   RandomizedSearchCV,
+  IsolationForest,
+  LocalOutlierFactor,
+  RobustZScore,
+  MahalanobisDetector,
+  AnomalyEnsemble,
+  KMeans,
+  PCA,
 ];
 
 /** Every estimator a saved model may name, by `kind`. Loading looks kinds up here and nowhere else. */

@@ -6,8 +6,11 @@ import { Matrix } from '../core/matrix';
 import { Rng } from '../core/rng';
 
 export type ContractTask = 'classification' | 'regression' | 'transformer';
-/** 'codes': a matrix of non-negative integer category codes, for estimators such as CategoricalNB. */
-export type ContractInput = 'matrix' | 'frame' | 'codes';
+/**
+ * 'codes': a matrix of non-negative integer category codes, for estimators such as CategoricalNB (and topic models,
+ * which read them as term counts). 'text': a frame with one text column 'doc', for vectorizers.
+ */
+export type ContractInput = 'matrix' | 'frame' | 'codes' | 'text';
 
 export interface ContractData {
   X: Matrix | Frame;
@@ -55,6 +58,14 @@ export function contractData(task: ContractTask, input: ContractInput, nRows = 6
       num1.map(bin),
       Float64Array.from({ length: nRows }, (_, i) => i % 3),
     ]);
+  } else if (input === 'text') {
+    const words = ['free', 'money', 'meeting', 'noon', 'prize', 'agenda', 'café', '東京'];
+    const docs = Array.from({ length: nRows }, (_, i) =>
+      i % 17 === 3
+        ? null
+        : `${COLORS[i % 3]} ${words[codes[i] * 2]} ${words[(codes[i] * 2 + i) % words.length]}`,
+    );
+    X = new Frame([categoricalColumn('doc', docs)]);
   } else {
     const withGaps = Float64Array.from(num0, (v, i) => (i % 11 === 5 ? Number.NaN : v));
     const colorWithGaps = color.map((v, i) => (i % 13 === 4 ? null : v));

@@ -4,6 +4,7 @@ import type { Task } from '../training/types';
 import { classificationCharts } from './classification-charts';
 import { explainModel } from './explain';
 import { samplePositions } from './sample';
+import { textTerms } from './text-terms';
 import type { ChartsInput, ModelCharts } from './types';
 
 const MAX_ROWS = 5000;
@@ -56,6 +57,7 @@ export function computeCharts(
     predictedVsActual: null,
     importance: { metric: '', features: [] },
     partialDependence: [],
+    textTerms: textTerms(model, task === 'classification' ? (yAll as Labels).levels : null),
   };
   if (task === 'classification') {
     const labels = yAll as Labels;

@@ -9,6 +9,7 @@ import type { ModelCharts } from './types';
 
 const TOP_IMPORTANCE = 15;
 const TOP_DEPENDENCE = 3;
+const MAX_PD_LEVELS = 50;
 
 /**
  * Permutation importance on the holdout rows (5 seeded repeats, scored by the task's main metric), the top 15
@@ -32,7 +33,13 @@ export function explainModel(
     .slice(0, TOP_IMPORTANCE);
   const Xpd = X.take(options.pdRows);
   const partial: ModelCharts['partialDependence'] = [];
-  for (const f of features.slice(0, TOP_DEPENDENCE)) {
+  // Partial dependence walks every category: a column with more than MAX_PD_LEVELS (free text, where each
+  // document is a level) has no readable curve, so it keeps its importance bar but gets no plot.
+  const plotted = features.filter((f) => {
+    const column = X.columns.find((c) => c.name === f.name);
+    return column === undefined || column.kind !== 'categorical' || column.levels.length <= MAX_PD_LEVELS;
+  });
+  for (const f of plotted.slice(0, TOP_DEPENDENCE)) {
     try {
       const pd = partialDependence(model, Xpd, f.name, { gridResolution: 20 });
       const outputs = pd.outputs.map((label, k) => ({ label, values: Array.from(pd.average?.[k] ?? []) }));

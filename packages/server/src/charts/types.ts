@@ -26,6 +26,18 @@ export interface ModelCharts {
     grid: (number | string)[];
     outputs: { label: string; values: number[] }[];
   }[];
+  /** What the model reads in each text column (charts/text-terms.ts); absent in charts saved before it existed. */
+  textTerms?:
+    | {
+        feature: string;
+        how: 'coefficients' | 'topics';
+        /** Coefficients of a two-class model: the class a positive weight pushes towards. */
+        towards: string | null;
+        terms: { term: string; weight: number }[] | null;
+        /** Each NMF topic's heaviest terms. */
+        topics: string[][] | null;
+      }[]
+    | null;
 }
 
 /** Computes a saved model's charts in a worker: the pipeline (serialized) and the holdout rows. */

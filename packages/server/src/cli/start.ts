@@ -22,12 +22,17 @@ export async function startCommand(argv: string[]): Promise<number> {
       dataDir: values['data-dir'],
     },
   });
-  if (!isLoopbackHost(config.host) && config.token === null) {
-    // Reachable from other machines and no token set: never run open. Generate a 128-bit token, print it once.
+  if ((config.requireToken || !isLoopbackHost(config.host)) && config.token === null) {
+    // Reachable from other machines (or a token required) and none set: never run open. Generate a 128-bit
+    // token and print it once; it is never logged.
     config.token = randomBytes(16).toString('hex');
+    const why = config.requireToken
+      ? 'requireToken is on'
+      : `Quarry listens on ${config.host}, reachable from other machines`;
     process.stdout.write(
-      `Quarry listens on ${config.host}, reachable from other machines, and no QUARRY_TOKEN was set.\n` +
-        `Access token (shown once; the studio asks for it): ${config.token}\n`,
+      `${why}, and no QUARRY_TOKEN was set.\n` +
+        `Access token (shown once; the studio asks for it): ${config.token}\n` +
+        'Open the studio once as /?token=<token> to sign this browser in with a cookie.\n',
     );
   }
   const app = await buildApp(config);

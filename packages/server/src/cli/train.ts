@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetService } from '../datasets/service';
 import { createPool, poolRunner } from '../jobs/pool';
 import { buildModelFile } from '../models/service';
+import { writeFileAtomic } from '../store/atomic-file';
 import { Store } from '../store/db';
 import { prepareTraining } from '../training/prepare';
 import { runTraining } from '../training/run-training';
@@ -83,7 +84,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     }
     if (values.out !== undefined) {
       const name = basename(file).replace(/\.[^.]+$/, '');
-      await writeFile(
+      await writeFileAtomic(
         values.out,
         JSON.stringify(buildModelFile(prepared, output, `${name}-${values.target}`)),
       );

@@ -37,6 +37,21 @@ describe('loadConfig', () => {
     expect(config.urlAllowlist).toEqual(['x.example', 'y.example']);
   });
 
+  it('keeps URL imports https-only and capped unless told otherwise', () => {
+    const plain = loadConfig({ cwd: dir(), env: {} });
+    expect(plain.allowHttpIngestion).toBe(false);
+    expect(plain.maxUrlResponseBytes).toBe(200 * 1024 * 1024);
+    const set = loadConfig({
+      cwd: dir(),
+      env: { QUARRY_ALLOW_HTTP_INGESTION: 'true', QUARRY_MAX_URL_RESPONSE_BYTES: '5000' },
+    });
+    expect(set.allowHttpIngestion).toBe(true);
+    expect(set.maxUrlResponseBytes).toBe(5000);
+    expect(() => loadConfig({ cwd: dir(), env: { QUARRY_MAX_URL_RESPONSE_BYTES: '0' } })).toThrow(
+      /QUARRY_MAX_URL_RESPONSE_BYTES/,
+    );
+  });
+
   it('names the key of a bad value', () => {
     expect(() => loadConfig({ cwd: dir(), env: { QUARRY_PORT: 'abc' } })).toThrow(/QUARRY_PORT/);
     expect(() => loadConfig({ cwd: dir(), env: { QUARRY_MAX_UPLOAD_BYTES: '-5' } })).toThrow(

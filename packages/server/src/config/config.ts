@@ -15,15 +15,29 @@ export interface QuarryConfig {
   maxUploadBytes: number;
   allowUrlIngestion: boolean;
   urlAllowlist: string[];
+  /** Also allow plain http:// URLs for imports (https only by default; an https → http redirect is always refused). */
+  allowHttpIngestion: boolean;
+  /** Cap on an imported URL's body, counted after decompression. */
   maxUrlResponseBytes: number;
   /** Access token; `null` means none is required (loopback only). */
   token: string | null;
   /** Extra Host header names accepted besides localhost / 127.0.0.1 / [::1]. */
   allowedHosts: string[];
+  /** Ask for the token even on a loopback bind (a token must then be set, or one is generated at start). */
+  requireToken: boolean;
+  /** Believe X-Forwarded-* headers (only behind a reverse proxy you run); off, they are ignored. */
+  trustProxy: boolean;
   /** Worker threads for jobs (default: all cores). */
   threads: number | null;
   /** The SQL view stops a query after this many seconds. */
   sqlTimeoutSeconds: number;
+  /** Jobs queued or running at once; one more is refused with 429 TOO_BUSY and Retry-After. */
+  maxQueuedJobs: number;
+  /**
+   * Below this much free space on the data directory's volume, writes (uploads, imports, saves) are refused
+   * with 507 DISK_FULL: DuckDB failing a checkpoint on a full disk can lose committed rows (docs/security.md).
+   */
+  minFreeDiskBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -36,11 +50,16 @@ export const defaults: QuarryConfig = {
   maxUploadBytes: 200 * MB,
   allowUrlIngestion: false,
   urlAllowlist: [],
-  maxUrlResponseBytes: 10 * MB,
+  allowHttpIngestion: false,
+  maxUrlResponseBytes: 200 * MB,
   token: null,
   allowedHosts: [],
+  requireToken: false,
+  trustProxy: false,
   threads: null,
   sqlTimeoutSeconds: 10,
+  maxQueuedJobs: 50,
+  minFreeDiskBytes: 1024 * MB,
   logLevel: 'info',
 };
 
@@ -60,11 +79,16 @@ const schema = z
     maxUploadBytes: int(1, 64 * 1024 * MB),
     allowUrlIngestion: bool,
     urlAllowlist: list,
+    allowHttpIngestion: bool,
     maxUrlResponseBytes: int(1, 4096 * MB),
     token: z.string().min(16, 'a token must have at least 16 characters').nullable(),
     allowedHosts: list,
+    requireToken: bool,
+    trustProxy: bool,
     threads: int(1, 256).nullable(),
     sqlTimeoutSeconds: z.coerce.number().gt(0).max(3600),
+    maxQueuedJobs: int(1, 10_000),
+    minFreeDiskBytes: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   })
   .strict();
@@ -77,11 +101,16 @@ const envKeys: Record<string, keyof QuarryConfig> = {
   QUARRY_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   QUARRY_ALLOW_URL_INGESTION: 'allowUrlIngestion',
   QUARRY_URL_ALLOWLIST: 'urlAllowlist',
+  QUARRY_ALLOW_HTTP_INGESTION: 'allowHttpIngestion',
   QUARRY_MAX_URL_RESPONSE_BYTES: 'maxUrlResponseBytes',
   QUARRY_TOKEN: 'token',
   QUARRY_ALLOWED_HOSTS: 'allowedHosts',
+  QUARRY_REQUIRE_TOKEN: 'requireToken',
+  QUARRY_TRUST_PROXY: 'trustProxy',
   QUARRY_THREADS: 'threads',
   QUARRY_SQL_TIMEOUT_SECONDS: 'sqlTimeoutSeconds',
+  QUARRY_MAX_QUEUED_JOBS: 'maxQueuedJobs',
+  QUARRY_MIN_FREE_DISK_BYTES: 'minFreeDiskBytes',
   QUARRY_LOG_LEVEL: 'logLevel',
 };
 

@@ -9,6 +9,8 @@ export interface ColumnInfo {
   inferredType: ColumnType;
   reason: string;
   missing: number;
+  /** The name in the file, when it had to be renamed (a reserved name such as `__proto__`; untrusted/safe-names.ts). */
+  originalName?: string;
 }
 
 /**

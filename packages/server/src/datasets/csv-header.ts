@@ -11,9 +11,18 @@ export interface CsvHeader {
 const CANDIDATES = [',', ';', '\t', '|'];
 
 export function readCsvHeader(head: string, delimiter?: string): CsvHeader {
+  const { delimiter: delim, fields } = readCsvHeaderFields(head, delimiter);
+  return { delimiter: delim, names: uniqueNames(fields) };
+}
+
+/** The delimiter and the header's fields as written (blank and repeated names kept), for renaming with a record. */
+export function readCsvHeaderFields(
+  head: string,
+  delimiter?: string,
+): { delimiter: string; fields: string[] } {
   const firstLine = firstRecord(head);
   const delim = delimiter ?? sniffDelimiter(firstLine);
-  return { delimiter: delim, names: uniqueNames(splitRecord(firstLine, delim)) };
+  return { delimiter: delim, fields: splitRecord(firstLine, delim) };
 }
 
 /** The first record, which may span lines when a quoted field contains a newline. */

@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { httpError } from '../errors';
 import { ident, literal } from '../store/db';
+import { type ColumnRename, safeColumnNames } from '../untrusted/safe-names';
 import { columnStats } from './column-stats';
 import type { ColumnInfo } from './column-types';
-import { readCsvHeader } from './csv-header';
+import { readCsvHeaderFields } from './csv-header';
 import type { FileFormat } from './formats';
 import { toColumnInfo } from './infer-types';
 
@@ -17,40 +18,53 @@ export interface LoadedTable {
 }
 
 /**
- * Loads a file into `table` with every column as VARCHAR, then infers the column types. Runs inside the
+ * An untrusted file already parsed by the child process (untrusted/parse-untrusted.ts): a Parquet file the
+ * server itself wrote, every column VARCHAR, with the names it holds and the renames made on the way.
+ */
+export interface ParsedFile {
+  path: string;
+  fileName: string;
+  names: string[];
+  nRows: number;
+  renames: ColumnRename[];
+}
+
+/**
+ * Loads a parsed file into `table` with every column as VARCHAR, then infers the column types. Runs inside the
  * caller's transaction, if any: on any error nothing is left behind.
  */
 export async function loadTable(
   c: DuckDBConnection,
   table: string,
-  source: { path: string; fileName: string; format: FileFormat; head: string },
+  parsed: ParsedFile,
 ): Promise<LoadedTable> {
-  const names = await createTextTable(c, table, source);
-  return describeTable(c, table, names, source.fileName);
+  const names = await createTextTable(c, table, parsed);
+  const loaded = await describeTable(c, table, names, parsed.fileName);
+  return { ...loaded, columns: withOriginalNames(loaded.columns, parsed.renames) };
 }
 
-/** Creates `table` from the file, every column as VARCHAR; returns the column names. */
+/** Records, on each renamed column, the name the file gave it (shown with the column). */
+export function withOriginalNames(columns: ColumnInfo[], renames: ColumnRename[]): ColumnInfo[] {
+  const from = new Map(renames.map((r) => [r.to, r.from]));
+  return columns.map((c) => (from.has(c.name) ? { ...c, originalName: from.get(c.name) } : c));
+}
+
+/** Creates `table` from the parsed file, every column as VARCHAR; returns the column names. */
 export async function createTextTable(
   c: DuckDBConnection,
   table: string,
-  source: { path: string; fileName: string; format: FileFormat; head: string },
+  parsed: ParsedFile,
 ): Promise<string[]> {
-  const { fileName } = source;
-  const select = await sourceSelect(c, source);
-  try {
-    const names = (await c.runAndReadAll(`SELECT * FROM (${select}) LIMIT 0`)).columnNames();
-    if (names.length > MAX_COLUMNS)
-      throw httpError('TOO_MANY_COLUMNS', { fileName, count: names.length, limit: MAX_COLUMNS });
-    const manyValued = await manyValuedColumns(c, select, names);
-    const definitions = names.map(
-      (name, i) => `${ident(name)} VARCHAR${manyValued[i] ? ' USING COMPRESSION fsst' : ''}`,
-    );
-    await c.run(`CREATE TABLE ${ident(table)} (${definitions.join(', ')})`);
-    await c.run(`INSERT INTO ${ident(table)} ${select}`);
-    return names;
-  } catch (err) {
-    throw translateLoadError(err as Error, source);
-  }
+  const { names } = parsed;
+  // Our own file, written by the child a moment ago: the only file the server's DuckDB reads from an upload.
+  const select = `SELECT * FROM read_parquet(${literal(parsed.path)})`;
+  const manyValued = await manyValuedColumns(c, select, names);
+  const definitions = names.map(
+    (name, i) => `${ident(name)} VARCHAR${manyValued[i] ? ' USING COMPRESSION fsst' : ''}`,
+  );
+  await c.run(`CREATE TABLE ${ident(table)} (${definitions.join(', ')})`);
+  await c.run(`INSERT INTO ${ident(table)} ${select}`);
+  return names;
 }
 
 /**
@@ -92,27 +106,34 @@ async function manyValuedColumns(c: DuckDBConnection, select: string, names: str
   return names.map((_, i) => Number(row[`n${i}`]) >= 100 && Number(row[`d${i}`]) > Number(row[`n${i}`]) / 2);
 }
 
-/** A SELECT that reads the file with every column as VARCHAR, the names taken from the file. */
-async function sourceSelect(
+/**
+ * A SELECT that reads the file with every column as VARCHAR, the names taken from the file and made safe
+ * (untrusted/safe-names.ts). Runs only in the parsing child process (untrusted/convert.ts).
+ */
+export async function sourceSelect(
   c: DuckDBConnection,
-  source: { path: string; fileName: string; format: FileFormat; head: string },
-): Promise<string> {
+  source: { path: string; fileName: string; format: FileFormat; head: string; maxLineBytes: number },
+): Promise<{ select: string; names: string[]; renames: ColumnRename[] }> {
   const { path, fileName, format, head } = source;
   const file = literal(path);
   if (format === 'csv' || format === 'tsv') {
-    const { delimiter, names } = readCsvHeader(head, format === 'tsv' ? '\t' : undefined);
-    if (names.length > MAX_COLUMNS)
-      throw httpError('TOO_MANY_COLUMNS', { fileName, count: names.length, limit: MAX_COLUMNS });
+    const { delimiter, fields } = readCsvHeaderFields(head, format === 'tsv' ? '\t' : undefined);
+    if (fields.length > MAX_COLUMNS)
+      throw httpError('TOO_MANY_COLUMNS', { fileName, count: fields.length, limit: MAX_COLUMNS });
+    const { names, renames } = safeColumnNames(fields);
     const columns = `{${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
     const nulls = `[${NULL_STRINGS.map(literal).join(', ')}]`;
-    return `SELECT * FROM read_csv(${file}, auto_detect = false, header = true, delim = ${literal(delimiter)},
+    const select = `SELECT * FROM read_csv(${file}, auto_detect = false, header = true, delim = ${literal(delimiter)},
       quote = '"', escape = '"', columns = ${columns}, nullstr = ${nulls}, strict_mode = true,
-      null_padding = false, ignore_errors = false, max_line_size = 10000000)`;
+      null_padding = false, ignore_errors = false, max_line_size = ${source.maxLineBytes})`;
+    return { select, names, renames };
   }
   const reader =
     format === 'parquet'
       ? `read_parquet(${file})`
-      : `read_json(${file}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"}, maximum_object_size = 100000000)`;
+      : // Records only (a top-level scalar or an array of scalars is not a table), one column per key (never a MAP).
+        `read_json(${file}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"}, maximum_object_size = 100000000,
+          records = true, map_inference_threshold = -1)`;
   let described: { column_name: string; column_type: string }[];
   try {
     described = (
@@ -122,7 +143,10 @@ async function sourceSelect(
     throw translateLoadError(err as Error, source);
   }
   if (described.length === 0) throw httpError('NO_ROWS', { fileName });
-  const casts = described.map(({ column_name: name, column_type: type }) => {
+  if (described.length > MAX_COLUMNS)
+    throw httpError('TOO_MANY_COLUMNS', { fileName, count: described.length, limit: MAX_COLUMNS });
+  const { names, renames } = safeColumnNames(described.map((d) => d.column_name));
+  const casts = described.map(({ column_name: name, column_type: type }, i) => {
     const column = ident(name);
     const nested = /STRUCT|MAP|\[\]|LIST|UNION|JSON/.test(type);
     const expr =
@@ -130,19 +154,48 @@ async function sourceSelect(
         ? column
         : nested
           ? `CAST(to_json(${column}) AS VARCHAR)`
-          : `CAST(${column} AS VARCHAR)`;
-    return `${expr} AS ${column}`;
+          : format !== 'parquet' && (type === 'DOUBLE' || type === 'FLOAT')
+            ? // JSON has no NaN or Infinity; DuckDB's reader accepts both (and 1e999 overflows to infinity).
+              `CASE WHEN isfinite(${column}) OR ${column} IS NULL THEN CAST(${column} AS VARCHAR) ELSE error('quarry_json_nonfinite:${i}') END`
+            : `CAST(${column} AS VARCHAR)`;
+    return `${expr} AS ${ident(names[i])}`;
   });
-  return `SELECT ${casts.join(', ')} FROM ${reader}`;
+  return { select: `SELECT ${casts.join(', ')} FROM ${reader}`, names, renames };
 }
 
-function translateLoadError(
+/** Turns a DuckDB error about an untrusted file into the catalog's answer, naming the file, never its path. */
+export function translateLoadError(
   err: Error,
-  source: { path: string; fileName: string; format: FileFormat },
+  source: { path: string; fileName: string; format: FileFormat; maxLineBytes?: number; names?: string[] },
 ): Error {
   const { path, fileName, format } = source;
   if ((err as { name?: string }).name === 'HttpError') return err;
   const message = err.message;
+  const longLine = /Maximum line size of (\d+) bytes exceeded/i.exec(message);
+  if (longLine) {
+    const line = /Line: (\d+)/i.exec(message);
+    return httpError('LINE_TOO_LONG', { fileName, limit: Number(longLine[1]), line: line?.[1] });
+  }
+  const nonFinite = /quarry_json_nonfinite:(\d+)/.exec(message);
+  if (nonFinite) {
+    const column = source.names?.[Number(nonFinite[1])] ?? `#${Number(nonFinite[1]) + 1}`;
+    return httpError('UNREADABLE_FILE', {
+      fileName,
+      format: 'JSON',
+      detail: `column '${column}' holds NaN, Infinity or a number too large for a double, which JSON does not allow`,
+    });
+  }
+  if (/expected records, but got non-record JSON/.test(message))
+    return httpError('UNREADABLE_FILE', {
+      fileName,
+      format: 'JSON',
+      detail: 'it is not a list of records (objects with one key per column)',
+    });
+  const longCell = /quarry_cell_too_long:(\d+):(\d+)/.exec(message);
+  if (longCell) {
+    const column = source.names?.[Number(longCell[1])] ?? `#${Number(longCell[1]) + 1}`;
+    return httpError('CELL_TOO_LONG', { fileName, column, limit: Number(longCell[2]) });
+  }
   const wrongCount = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   const line = /CSV Error on Line: (\d+)/.exec(message);
   if (wrongCount) {

@@ -1,31 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { httpError } from '../errors';
 import { ident, type Store } from '../store/db';
+import { parseLimits } from '../untrusted/limits';
+import { parseUntrusted } from '../untrusted/parse-untrusted';
+import { prepareSpare } from '../untrusted/parser-process';
 import { COLUMN_TYPES, type ColumnType, typedExpression } from './column-types';
-import { type FileFormat, formatOf, sniff } from './formats';
-import { createTextTable, describeTable } from './ingest';
+import { formatOf } from './formats';
+import { createTextTable, describeTable, withOriginalNames } from './ingest';
 import { type DatasetProfile, profileTable } from './profile';
 import { type DatasetRow, type DatasetSummary, SELECT_DATASETS, toSummary } from './summary';
-import { xlsxToCsv } from './xlsx-to-csv';
 
 export type { DatasetSummary } from './summary';
 
 /** A column read for modelling: numbers as Float64Array (NaN = missing), categories as codes (-1 = missing). */
 export type ColumnData =
   | { name: string; kind: 'numeric'; values: Float64Array }
-  | { name: string; kind: 'categorical'; codes: Int32Array; levels: string[] };
+  | { name: string; kind: 'categorical'; codes: Int32Array; levels: string[]; text?: boolean };
 
 export class DatasetService {
   constructor(
     private readonly store: Store,
     private readonly tmpDir: string,
-  ) {}
+  ) {
+    // A parser child waiting for the first upload (untrusted/parser-process.ts): it takes ~0.5 s to start.
+    prepareSpare(parseLimits().heapMb);
+  }
 
   /**
-   * Turns an uploaded file (already on disk, size-checked) into a data set. The table and its metadata are
-   * written in one transaction: a crash or a bad file leaves nothing half-made.
+   * Turns an uploaded file (already on disk, size-checked) into a data set. The file itself is parsed in a child
+   * process (untrusted/parse-untrusted.ts); the server loads only the Parquet file that child wrote. The table and
+   * its metadata are written in one transaction: a crash or a bad file leaves nothing half-made.
    */
   async createFromFile(input: {
     path: string;
@@ -34,27 +39,15 @@ export class DatasetService {
     sizeBytes: number;
   }): Promise<DatasetSummary> {
     const format = formatOf(input.fileName);
-    const cleanup: string[] = [];
+    const parsed = await parseUntrusted({ ...input, format, tmpDir: this.tmpDir });
     try {
-      let path = input.path;
-      let loadFormat: FileFormat = format;
-      if (format === 'xlsx') {
-        await sniff(path, input.fileName, format);
-        path = `${this.tmpDir}/${randomUUID()}.csv`;
-        cleanup.push(path);
-        await xlsxToCsv(input.path, path, input.fileName);
-        loadFormat = 'csv';
-      }
-      const head = await sniff(path, input.fileName, loadFormat);
       const id = randomUUID();
       const table = `ds_${id.replaceAll('-', '')}`;
       const name = (input.name ?? input.fileName.replace(/\.[^.]+$/, '')).trim() || 'data set';
       // The rows are committed first and the types inferred after, on the committed table (ingest.ts,
       // describeTable: DuckDB scans uncommitted rows on one thread). Until the metadata row is written the table belongs to no data set:
       // it is dropped on any error here, and by `dropOrphanTables` at the next start after a crash.
-      const names = await this.store.transaction((c) =>
-        createTextTable(c, table, { path, fileName: input.fileName, format: loadFormat, head }),
-      );
+      const names = await this.store.transaction((c) => createTextTable(c, table, parsed));
       try {
         await this.store.withConnection(async (c) => {
           const loaded = await describeTable(c, table, names, input.fileName);
@@ -69,7 +62,7 @@ export class DatasetService {
               table,
               loaded.nRows,
               input.sizeBytes,
-              JSON.stringify(loaded.columns),
+              JSON.stringify(withOriginalNames(loaded.columns, parsed.renames)),
             ],
           );
         });
@@ -79,7 +72,7 @@ export class DatasetService {
       }
       return this.get(id);
     } finally {
-      await Promise.all(cleanup.map((p) => rm(p, { force: true })));
+      await parsed.discard();
     }
   }
 
@@ -253,7 +246,11 @@ export class DatasetService {
           const reader = await c.runAndReadAll(
             `SELECT trim(${ident(name)}) AS v FROM ${ident(row.table_name)}`,
           );
-          out.push(encodeCategorical(name, reader.getColumnsJS()[0] as (string | null)[]));
+          const column = encodeCategorical(name, reader.getColumnsJS()[0] as (string | null)[]);
+          // Free text travels as categories (its levels are the documents), marked so models read its words.
+          out.push(
+            info.type === 'text' && column.kind === 'categorical' ? { ...column, text: true } : column,
+          );
         }
       }
       return out;

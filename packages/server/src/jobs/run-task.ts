@@ -1,10 +1,13 @@
 import type { MessagePort } from 'node:worker_threads';
+import { detectAnomalies } from '../anomalies/detect';
 import { computeChartsTask } from '../charts/compute-charts';
 import { forecastPanel } from '../forecasting/forecast-panel';
 import { forecastSeries } from '../forecasting/forecast-series';
 import { runCell } from '../modelling/cell';
 import { finalFit } from '../modelling/final-fit';
 import { inspectPipeline } from '../models/inspect-pipeline';
+import { structureTask } from '../structure/compute';
+import { textTopics } from '../text/topics';
 import { blend } from '../training/blend';
 import { predictModel } from '../training/predict-model';
 import { scoreFold } from '../training/score-fold';
@@ -37,6 +40,12 @@ export function runTask(input: TaskInput) {
         return forecastSeries(input, progress);
       case 'forecast-panel':
         return forecastPanel(input, progress);
+      case 'anomalies':
+        return detectAnomalies(input, progress);
+      case 'structure':
+        return structureTask(input);
+      case 'text-topics':
+        return textTopics(input);
       default:
         return predictModel(input);
     }

@@ -14,7 +14,7 @@ import { boundTrainParams } from './train-params';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 const FINAL: JobStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
-export type JobKind = 'train' | 'leaderboard' | 'tune' | 'save' | 'forecast';
+export type JobKind = 'train' | 'leaderboard' | 'tune' | 'save' | 'forecast' | 'anomalies';
 
 /** What a job's work gets: its id, the cancel signal, a progress reporter and the worker pool. */
 export interface JobContext {
@@ -69,6 +69,7 @@ const toJob = (r: JobRow): Job => ({
   result: r.result === null ? null : JSON.parse(r.result),
 });
 
+/** The default bound on jobs queued or running at once (config `maxQueuedJobs`). */
 export const MAX_QUEUED = 50;
 
 /**
@@ -83,20 +84,33 @@ export class JobService {
   private readonly pending = new Set<Promise<void>>();
   private readonly writes = new Map<string, Promise<void>>();
   private closing = false;
+  private readonly maxQueued: number;
 
   constructor(
     private readonly store: Store,
     private readonly datasets: DatasetService,
     private readonly models: ModelService,
-    options: { threads: number | null },
+    options: { threads: number | null; maxQueuedJobs?: number },
   ) {
+    this.maxQueued = options.maxQueuedJobs ?? MAX_QUEUED;
     this.pool = createPool(options.threads);
     this.run = poolRunner(this.pool);
     this.events.setMaxListeners(0);
   }
 
-  /** At start: a job that was queued or running when the server stopped can never finish; say so. */
+  /**
+   * At start: a job that was queued or running when the server stopped can never finish; say so. Except one
+   * whose model version was committed just before the stop (model_jobs, written in the version's transaction):
+   * its work is done, so it is recorded as succeeded with that model, and no version is left without its job.
+   */
   async recover(): Promise<number> {
+    await this.store.run(
+      `UPDATE jobs SET status = 'succeeded', progress = 1, finished_at = now(),
+         result = json_object('modelId', m.id)::VARCHAR,
+         message = 'Done: ' || m.name || ' v' || m.version || ' (saved just before the server stopped)'
+       FROM model_jobs mj JOIN models m ON m.id = mj.model_id
+       WHERE mj.job_id = jobs.id AND jobs.status IN ('queued', 'running')`,
+    );
     const rows = await this.store.all<{ id: string }>(
       "SELECT id FROM jobs WHERE status IN ('queued', 'running')",
     );
@@ -122,7 +136,7 @@ export class JobService {
 
   /** Validates the request (422 before any job exists), records the job, and starts it. */
   async submitTrain(request: TrainRequest & { name?: string }): Promise<Job> {
-    if (this.running.size >= MAX_QUEUED) throw httpError('QUEUE_FULL', { queued: this.running.size });
+    this.refuseWhenFull();
     const prepared = await prepareTraining(this.datasets, request);
     boundTrainParams(request.model ?? 'auto', prepared.input.task, request.params ?? {});
     const spec = {
@@ -136,7 +150,13 @@ export class JobService {
       context.progress(0.97, 'Charting the holdout: curves, importance, partial dependence');
       // Charts help; they never cost a trained model (a failure leaves them out).
       const charts = await trainCharts(context.run, prepared, output, context.signal).catch(() => null);
-      const model = await this.models.create({ prepared, output, name: request.name, charts });
+      const model = await this.models.create({
+        prepared,
+        output,
+        name: request.name,
+        charts,
+        jobId: context.id,
+      });
       return { result: { modelId: model.id }, message: `Done: ${model.name} v${model.version}` };
     });
   }
@@ -147,20 +167,32 @@ export class JobService {
    * is written before it is announced. Check the request before calling this: a job exists from here on.
    */
   async submit(kind: JobKind, spec: Record<string, unknown>, work: JobWork): Promise<Job> {
-    if (this.running.size >= MAX_QUEUED) throw httpError('QUEUE_FULL', { queued: this.running.size });
+    this.refuseWhenFull();
     const id = randomUUID();
-    await this.store.run(
-      "INSERT INTO jobs (id, kind, status, message, spec) VALUES ($1, $2, 'queued', 'Waiting for a worker', $3)",
-      [id, kind, JSON.stringify(spec)],
-    );
+    // The slot is taken before the first await: concurrent submits cannot all pass the check above.
     const controller = new AbortController();
     this.running.set(id, controller);
+    try {
+      await this.store.run(
+        "INSERT INTO jobs (id, kind, status, message, spec) VALUES ($1, $2, 'queued', 'Waiting for a worker', $3)",
+        [id, kind, JSON.stringify(spec)],
+      );
+    } catch (err) {
+      this.running.delete(id);
+      throw err;
+    }
     const done: Promise<void> = this.execute(id, work, controller.signal).finally(() => {
       this.running.delete(id);
       this.pending.delete(done);
     });
     this.pending.add(done);
     return this.get(id);
+  }
+
+  /** 429 TOO_BUSY (the error handler adds Retry-After) when `maxQueuedJobs` are queued or running. */
+  private refuseWhenFull(): void {
+    if (this.running.size >= this.maxQueued)
+      throw httpError('TOO_BUSY', { queued: this.running.size, limit: this.maxQueued });
   }
 
   private async execute(id: string, work: JobWork, signal: AbortSignal): Promise<void> {

@@ -174,7 +174,7 @@ export class LeaderboardService {
     const calibration = body.calibration === 'none' ? null : body.calibration;
     const name = body.name ?? `${prepared.dataset.name}-${prepared.input.target.name}`;
     const spec = { leaderboardId: id, ...body };
-    return this.jobs.submit('save', spec, async ({ run, signal, progress }) => {
+    return this.jobs.submit('save', spec, async ({ id: jobId, run, signal, progress }) => {
       const output = (await run(
         {
           kind: 'final',
@@ -211,7 +211,7 @@ export class LeaderboardService {
         threshold,
         calibration,
       });
-      const model = await this.models.insert(file, { charts: output.charts, source: 'leaderboard' });
+      const model = await this.models.insert(file, { charts: output.charts, source: 'leaderboard', jobId });
       return { result: { modelId: model.id }, message: `Saved ${model.name} v${model.version}` };
     });
   }

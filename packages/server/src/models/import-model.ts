@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { httpError } from '../errors';
+import { jsonShapeProblem } from '../security/json-shape';
 import { modelFileHash } from './canonical';
 import type { InspectOutput } from './inspect-pipeline';
 import type { ModelFile } from './model-file';
@@ -7,6 +8,8 @@ import { modelFileSchema } from './model-file-schema';
 
 /** Model files are JSON; a large forest is tens of MB. Larger files are refused as they stream in. */
 export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024;
+/** The ML library decodes pipelines at most 64 levels deep; the envelope adds a few. */
+const MAX_MODEL_FILE_DEPTH = 128;
 
 /**
  * Reads an uploaded model file and decides whether it may enter the registry, in this order: JSON at all; the
@@ -24,6 +27,9 @@ export async function readModelFile(
   } catch {
     throw httpError('MODEL_FILE_INVALID', { detail: 'it is not JSON' });
   }
+  // Before anything recursive (hash, schema) reads it: bounded depth, no prototype keys (SECURITY-TESTS row H).
+  const shape = jsonShapeProblem(raw, MAX_MODEL_FILE_DEPTH);
+  if (shape !== null) throw httpError('MODEL_FILE_INVALID', { detail: shape });
   const head = raw as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || Array.isArray(head))
     throw httpError('MODEL_FILE_INVALID', { detail: 'it is not a JSON object' });

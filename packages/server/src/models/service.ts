@@ -3,6 +3,7 @@ import type { ModelCharts } from '../charts/types';
 import { httpError } from '../errors';
 import type { Step } from '../recipes/steps';
 import type { Store } from '../store/db';
+import { SerialQueue } from '../store/serial';
 import type { PreparedTraining } from '../training/prepare';
 import { prepareTarget, splitRows } from '../training/split';
 import type { TrainOutput } from '../training/types';
@@ -129,6 +130,9 @@ export function buildModelFile(prepared: PreparedTraining, output: TrainOutput, 
 
 /** The model registry: every saved model is a numbered version under its name, with a stage. */
 export class ModelService {
+  /** Version inserts, one at a time per model name (store/serial.ts: otherwise two can take the same number). */
+  private readonly inserts = new SerialQueue();
+
   constructor(private readonly store: Store) {}
 
   async create(args: {
@@ -136,25 +140,29 @@ export class ModelService {
     output: TrainOutput;
     name?: string;
     charts?: ModelCharts | null;
+    jobId?: string;
   }): Promise<ModelSummary> {
     const { prepared } = args;
     const name = args.name ?? `${prepared.dataset.name}-${prepared.input.target.name}`;
     return this.insert(buildModelFile(prepared, args.output, name), {
       charts: args.charts ?? null,
       source: 'train',
+      jobId: args.jobId,
     });
   }
 
   /** Stores a model file as the next version of its name (numbering and insert in one transaction). */
   async insert(
     file: ModelFile,
-    options: { charts: ModelCharts | null; source: ModelSource },
+    options: { charts: ModelCharts | null; source: ModelSource; jobId?: string },
   ): Promise<ModelSummary> {
     const id = randomUUID();
     const sealed = file.sha256 === undefined ? sealModelFile(file) : file;
     const m = sealed.model;
-    // Version numbering and insert in one transaction, so two jobs finishing together get distinct versions.
-    await this.store.transaction(async (c) => {
+    // Version numbering and insert in one transaction, queued per name, so two jobs finishing together get
+    // distinct versions.
+    const release = await this.inserts.turn(m.name);
+    const saved = this.store.transaction(async (c) => {
       const reader = await c.runAndReadAll(
         'SELECT coalesce(max(version), 0) + 1 AS v FROM models WHERE name = $1',
         [m.name],
@@ -184,7 +192,11 @@ export class ModelService {
         options.source,
         options.charts === null ? null : JSON.stringify(options.charts),
       ]);
+      if (options.jobId !== undefined)
+        await c.run('INSERT INTO model_jobs VALUES ($1, $2)', [id, options.jobId]);
     });
+    saved.then(release, release);
+    await saved;
     return this.summary(id);
   }
 

@@ -26,4 +26,32 @@ describe('feature drift reasons', () => {
     expect(d.status).toBe('drift');
     expect(d.reason).toMatch(/^mean 24\.5 in training, 44\.5 now/);
   });
+
+  it('watches free text by its length in words, not by its (always new) documents', () => {
+    const doc = (n: number, i: number) =>
+      Array.from({ length: n }, (_, k) => `w${(i * 7 + k) % 50}`).join(' ');
+    const levels = Array.from({ length: 300 }, (_, i) => doc(8 + (i % 5), i));
+    const reference = [
+      {
+        name: 'review',
+        kind: 'categorical' as const,
+        codes: Int32Array.from(levels.keys()),
+        levels,
+        text: true,
+      },
+    ];
+    const same = featureDrift(
+      reference,
+      new Map([['review', levels.map((_, i) => doc(8 + (i % 5), i + 1000))]]),
+      DEFAULT_THRESHOLDS,
+    );
+    expect(same[0].status).toBe('ok');
+    const longer = featureDrift(
+      reference,
+      new Map([['review', levels.map((_, i) => doc(30 + (i % 5), i))]]),
+      DEFAULT_THRESHOLDS,
+    );
+    expect(longer[0].status).toBe('drift');
+    expect(longer[0].reason).toMatch(/^words per document: mean 10 in training, 32 now/);
+  });
 });

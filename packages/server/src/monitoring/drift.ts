@@ -32,6 +32,18 @@ export function featureDrift(
 ): FeatureDrift[] {
   const out = reference.map((ref) => {
     const values = current.get(ref.name) ?? [];
+    if (ref.kind === 'categorical' && ref.text === true) {
+      // Free text: every document is new, so categories say nothing; its length in words is what can drift.
+      const words = (v: string | null) =>
+        v === null || v.trim() === '' ? Number.NaN : v.trim().split(/\s+/u).length;
+      const drift = numericDrift(
+        ref.name,
+        Float64Array.from(ref.codes, (c) => words(c < 0 ? null : ref.levels[c])),
+        values.map((v) => (v === null || v === undefined ? null : words(String(v)))),
+        thresholds,
+      );
+      return { ...drift, reason: `words per document: ${drift.reason}` };
+    }
     return ref.kind === 'numeric'
       ? numericDrift(ref.name, ref.values, values, thresholds)
       : categoricalDrift(ref.name, ref.codes, ref.levels, values, thresholds);

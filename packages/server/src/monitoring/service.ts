@@ -83,6 +83,10 @@ export class MonitoringService {
 
   /** Champion and challenger (or shadow) side by side, on the rows whose outcomes have arrived. */
   async compare(name: string) {
+    const known = await this.store.one<{ n: bigint }>('SELECT count(*) AS n FROM models WHERE name = $1', [
+      name,
+    ]);
+    if (Number(known?.n ?? 0) === 0) throw httpError('MODEL_NOT_FOUND', { id: name });
     await this.log.flush();
     const arms = await this.store.all<{ model_id: string; model_version: number; arm: string }>(
       `SELECT DISTINCT model_id, model_version, arm FROM prediction_log

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo } from '../datasets/column-types';
-import { formatOf, sniff } from '../datasets/formats';
+import { formatOf } from '../datasets/formats';
 import { loadTable } from '../datasets/ingest';
-import { xlsxToCsv } from '../datasets/xlsx-to-csv';
 import type { ModelFile } from '../models/model-file';
 import { replayRecipe } from '../recipes/replay';
 import { ident, type Store } from '../store/db';
+import { parseUntrusted } from '../untrusted/parse-untrusted';
 
 export interface Loaded {
   table: string;
@@ -28,41 +27,38 @@ export async function withUpload<T>(
   use: (c: DuckDBConnection, loaded: Loaded) => Promise<T>,
 ): Promise<T> {
   const format = formatOf(upload.fileName);
-  let path = upload.path;
-  let loadFormat = format;
-  if (format === 'xlsx') {
-    await sniff(path, upload.fileName, format);
-    path = join(options.tmpDir, `${randomUUID()}.csv`);
-    await xlsxToCsv(upload.path, path, upload.fileName);
-    loadFormat = 'csv';
-  }
-  const head = await sniff(path, upload.fileName, loadFormat);
+  // Parsed in a child process, like a data-set upload (untrusted/parse-untrusted.ts).
+  const parsed = await parseUntrusted({ ...upload, format, tmpDir: options.tmpDir });
   const table = `pred_${randomUUID().replaceAll('-', '')}`;
   const cleaned = `${table}_recipe`;
-  return options.scratch.withConnection(async (c) => {
-    try {
-      const loaded = await loadTable(c, table, { path, fileName: upload.fileName, format: loadFormat, head });
-      // A model trained on a cleaned version sees the file through the same recipe (row-removing steps aside).
-      const steps = file.model.recipe?.steps ?? [];
-      const model =
-        steps.length === 0
-          ? { table, columns: loaded.columns }
-          : {
-              table: cleaned,
-              columns: (
-                await replayRecipe(c, { table, columns: loaded.columns }, steps, {
-                  mode: 'predict',
-                  into: cleaned,
-                })
-              ).columns,
-            };
-      const nRows = Number(
-        (await c.runAndReadAll(`SELECT count(*) AS n FROM ${ident(model.table)}`)).getRowObjectsJS()[0].n,
-      );
-      return await use(c, { table, columns: loaded.columns, model, nRows });
-    } finally {
-      await c.run(`DROP TABLE IF EXISTS ${ident(table)}`);
-      await c.run(`DROP TABLE IF EXISTS ${ident(cleaned)}`);
-    }
-  });
+  try {
+    return await options.scratch.withConnection(async (c) => {
+      try {
+        const loaded = await loadTable(c, table, parsed);
+        // A model trained on a cleaned version sees the file through the same recipe (row-removing steps aside).
+        const steps = file.model.recipe?.steps ?? [];
+        const model =
+          steps.length === 0
+            ? { table, columns: loaded.columns }
+            : {
+                table: cleaned,
+                columns: (
+                  await replayRecipe(c, { table, columns: loaded.columns }, steps, {
+                    mode: 'predict',
+                    into: cleaned,
+                  })
+                ).columns,
+              };
+        const nRows = Number(
+          (await c.runAndReadAll(`SELECT count(*) AS n FROM ${ident(model.table)}`)).getRowObjectsJS()[0].n,
+        );
+        return await use(c, { table, columns: loaded.columns, model, nRows });
+      } finally {
+        await c.run(`DROP TABLE IF EXISTS ${ident(table)}`);
+        await c.run(`DROP TABLE IF EXISTS ${ident(cleaned)}`);
+      }
+    });
+  } finally {
+    await parsed.discard();
+  }
 }

@@ -37,6 +37,78 @@ export interface SchemaIssue {
 const SHIFT_SHARE = 0.1;
 
 const short = (v: unknown) => String(v).slice(0, 40);
+const asNumberOf = (col: string) => `TRY_CAST(trim(CAST(${col} AS VARCHAR)) AS DOUBLE)`;
+const knownList = (categories: string[]) =>
+  categories.length > 0 ? categories.map(literal).join(', ') : "''";
+
+interface ColumnCounts {
+  missing: number;
+  /** Numeric: non-empty text that is not a number. */
+  bad: number;
+  /** Numeric: values outside the training [min, max]. */
+  outside: number;
+  /** Numeric: values outside the training 1st–99th percentiles. */
+  shifted: number;
+  /** Categorical: non-empty values not among the training categories. */
+  unseen: number;
+}
+
+/**
+ * Every count the checks need, for every column, in one scan of the table: one query instead of three or four
+ * per column (on a 30-column file that was ~100 queries and most of a batch prediction's time). The checks then
+ * query examples only for the columns found at fault. Empty text counts as missing, as when a data set is loaded.
+ */
+async function countAll(
+  c: DuckDBConnection,
+  from: string,
+  schema: SchemaColumn[],
+  present: Map<string, ColumnInfo>,
+): Promise<{ total: number; columns: ColumnCounts[] }> {
+  const select = ['count(*) AS total'];
+  // Each column is trimmed (and cast to a number) once, in subqueries, however many counts read it.
+  const texts: string[] = [];
+  const numbers: string[] = [];
+  const when = (alias: string, condition: string) =>
+    select.push(`count(*) FILTER (WHERE ${condition}) AS ${alias}`);
+  schema.forEach((expected, j) => {
+    if (!present.has(expected.name)) return;
+    const text = `t${j}`;
+    texts.push(`trim(CAST(${ident(expected.name)} AS VARCHAR)) AS ${text}`);
+    numbers.push(text);
+    when(`m${j}`, `${text} IS NULL OR ${text} = ''`);
+    if (expected.type === 'numeric') {
+      const x = `x${j}`;
+      numbers.push(`TRY_CAST(${text} AS DOUBLE) AS ${x}`);
+      when(`b${j}`, `${text} IS NOT NULL AND ${text} <> '' AND ${x} IS NULL`);
+      if (expected.min !== undefined && expected.max !== undefined)
+        when(`o${j}`, `${x} < ${expected.min} OR ${x} > ${expected.max}`);
+      const q = expected.quantiles;
+      if (q !== undefined) when(`s${j}`, `${x} < ${q.p01} OR ${x} > ${q.p99}`);
+    } else if (expected.categories !== undefined) {
+      when(
+        `u${j}`,
+        `${text} IS NOT NULL AND ${text} <> '' AND ${text} NOT IN (${knownList(expected.categories)})`,
+      );
+    }
+  });
+  const source =
+    texts.length === 0
+      ? from
+      : `(SELECT ${numbers.join(', ')} FROM (SELECT ${texts.join(', ')} FROM ${from}))`;
+  const row = (await c.runAndReadAll(`SELECT ${select.join(', ')} FROM ${source}`)).getRowObjectsJS()[0];
+  const n = (key: string) => Number(row[key] ?? 0);
+  return {
+    total: n('total'),
+    columns: schema.map((_, j) => ({
+      missing: n(`m${j}`),
+      bad: n(`b${j}`),
+      outside: n(`o${j}`),
+      shifted: n(`s${j}`),
+      unseen: n(`u${j}`),
+    })),
+  };
+}
+
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 /**
@@ -55,14 +127,15 @@ export async function checkSchema(
   const issues: SchemaIssue[] = [];
   const present = new Map(fileColumns.map((col) => [col.name, col]));
   const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS();
-  const one = async (sql: string) => (await rows(sql))[0] as Record<string, unknown>;
   const from = ident(table);
-  const total = Number((await one(`SELECT count(*) AS n FROM ${from}`)).n);
+  const scan = await countAll(c, from, schema, present);
+  const total = scan.total;
   const add = (issue: SchemaIssue) => issues.push(issue);
 
-  for (const expected of schema) {
+  for (const [j, expected] of schema.entries()) {
     const name = expected.name;
     const col = ident(name);
+    const counts = scan.columns[j];
     if (!present.has(name)) {
       add({
         column: name,
@@ -75,14 +148,7 @@ export async function checkSchema(
       });
       continue;
     }
-    // Empty text counts as missing, as it does when a data set is loaded.
-    const missing = Number(
-      (
-        await one(
-          `SELECT count(*) AS m FROM ${from} WHERE ${col} IS NULL OR trim(CAST(${col} AS VARCHAR)) = ''`,
-        )
-      ).m,
-    );
+    const missing = counts.missing;
     const share = total === 0 ? 0 : missing / total;
     const trainedShare = expected.missingShare ?? ((expected.missing ?? 0) > 0 ? undefined : 0);
     if (
@@ -111,10 +177,14 @@ export async function checkSchema(
       });
     }
     if (expected.type === 'numeric') {
-      const asNumber = `TRY_CAST(trim(CAST(${col} AS VARCHAR)) AS DOUBLE)`;
-      const bad = await rows(
-        `SELECT trim(CAST(${col} AS VARCHAR)) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(CAST(${col} AS VARCHAR)) <> '' AND ${asNumber} IS NULL GROUP BY v ORDER BY n DESC, v LIMIT 1000`,
-      );
+      const asNumber = asNumberOf(col);
+      // The examples are queried only for a column the scan found at fault.
+      const bad =
+        counts.bad === 0
+          ? []
+          : await rows(
+              `SELECT trim(CAST(${col} AS VARCHAR)) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(CAST(${col} AS VARCHAR)) <> '' AND ${asNumber} IS NULL GROUP BY v ORDER BY n DESC, v LIMIT 1000`,
+            );
       if (bad.length > 0) {
         const count = bad.reduce((s, r) => s + Number(r.n), 0);
         add({
@@ -130,7 +200,7 @@ export async function checkSchema(
       }
       if (expected.min !== undefined && expected.max !== undefined) {
         const outside = `${asNumber} < ${expected.min} OR ${asNumber} > ${expected.max}`;
-        const count = Number((await one(`SELECT count(*) AS n FROM ${from} WHERE ${outside}`)).n);
+        const count = counts.outside;
         if (count > 0) {
           // The most extreme values first: they are the likeliest unit errors or typos.
           const out = await rows(
@@ -150,13 +220,7 @@ export async function checkSchema(
       }
       const q = expected.quantiles;
       if (q !== undefined) {
-        const shifted = Number(
-          (
-            await one(
-              `SELECT count(*) AS n FROM ${from} WHERE ${asNumber} < ${q.p01} OR ${asNumber} > ${q.p99}`,
-            )
-          ).n,
-        );
+        const shifted = counts.shifted;
         const present = total - missing;
         if (present > 0 && shifted / present > SHIFT_SHARE) {
           add({
@@ -172,10 +236,13 @@ export async function checkSchema(
         }
       }
     } else if (expected.categories !== undefined) {
-      const known = expected.categories.length > 0 ? expected.categories.map(literal).join(', ') : "''";
-      const unseen = await rows(
-        `SELECT trim(CAST(${col} AS VARCHAR)) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(CAST(${col} AS VARCHAR)) <> '' AND trim(CAST(${col} AS VARCHAR)) NOT IN (${known}) GROUP BY v ORDER BY n DESC, v`,
-      );
+      const known = knownList(expected.categories);
+      const unseen =
+        counts.unseen === 0
+          ? []
+          : await rows(
+              `SELECT trim(CAST(${col} AS VARCHAR)) AS v, count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND trim(CAST(${col} AS VARCHAR)) <> '' AND trim(CAST(${col} AS VARCHAR)) NOT IN (${known}) GROUP BY v ORDER BY n DESC, v`,
+            );
       if (unseen.length > 0) {
         const count = unseen.reduce((s, r) => s + Number(r.n), 0);
         const examples = unseen.slice(0, 5).map((r) => short(r.v));

@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetService, DatasetSummary } from '../datasets/service';
 import { httpError } from '../errors';
 import { ident, type Store } from '../store/db';
+import { SerialQueue } from '../store/serial';
 import { replayRecipe } from './replay';
 import type { Step } from './steps';
 
@@ -19,6 +20,9 @@ export interface Versions {
  * child. Nothing is ever deleted by these moves.
  */
 export class VersionService {
+  /** Writes to a lineage (new versions, moves of the current one), one at a time per root id. */
+  private readonly lineageWrites = new SerialQueue();
+
   constructor(
     private readonly store: Store,
     private readonly datasets: DatasetService,
@@ -36,7 +40,10 @@ export class VersionService {
     const { dataset, table } = await this.datasets.source(id);
     const newId = randomUUID();
     const newTable = `ds_${newId.replaceAll('-', '')}`;
-    await this.store.transaction(async (c) => {
+    // One write per lineage at a time (store/serial.ts): concurrent steps would share a version number or
+    // conflict on the lineage's current-version row.
+    const release = await this.lineageWrites.turn(dataset.rootId);
+    const saved = this.store.transaction(async (c) => {
       const result = await replayRecipe(c, { table, columns: dataset.columns }, steps, {
         mode: 'data',
         into: newTable,
@@ -77,6 +84,8 @@ export class VersionService {
       ]);
       await setCurrent(c, dataset.rootId, newId);
     });
+    saved.then(release, release);
+    await saved;
     return this.datasets.get(newId);
   }
 
@@ -85,7 +94,7 @@ export class VersionService {
     const current = versions.find((v) => v.id === currentId) as DatasetSummary;
     const parent = versions.find((v) => v.id === current.parentId);
     if (parent === undefined) throw httpError('NOTHING_TO_UNDO', { name: current.name });
-    await this.store.withConnection((c) => setCurrent(c, rootId, parent.id));
+    await this.moveCurrent(rootId, parent.id);
     return this.datasets.get(parent.id);
   }
 
@@ -96,8 +105,16 @@ export class VersionService {
       (a, b) => b.createdAt.localeCompare(a.createdAt) || b.version - a.version,
     )[0];
     if (newest === undefined) throw httpError('NOTHING_TO_REDO', { name: versions[0].name });
-    await this.store.withConnection((c) => setCurrent(c, rootId, newest.id));
+    await this.moveCurrent(rootId, newest.id);
     return this.datasets.get(newest.id);
+  }
+
+  /**
+   * Undo/redo: the current version moves in one transaction (setCurrent is a delete and an insert: a crash
+   * between them must not leave the lineage with no current version), in its lineage's turn.
+   */
+  private moveCurrent(rootId: string, id: string): Promise<void> {
+    return this.lineageWrites.run(rootId, () => this.store.transaction((c) => setCurrent(c, rootId, id)));
   }
 }
 

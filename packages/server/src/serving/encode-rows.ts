@@ -34,8 +34,9 @@ export function encodeRows(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[
       });
       continue;
     }
-    if (col.categories !== undefined) {
-      const levels = [...col.categories];
+    // Free text (no categories in its contract) is encoded like a category whose every document is new.
+    if (col.categories !== undefined || col.type === 'text') {
+      const levels = [...(col.categories ?? [])];
       const index = new Map(levels.map((l, i) => [l, i]));
       const codes = new Int32Array(n);
       for (let i = 0; i < n; i++) {
@@ -53,7 +54,13 @@ export function encodeRows(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[
         }
         codes[i] = code;
       }
-      features.push({ name: col.name, kind: 'categorical', codes, levels });
+      features.push({
+        name: col.name,
+        kind: 'categorical',
+        codes,
+        levels,
+        ...(col.type === 'text' ? { text: true } : {}),
+      });
     } else {
       const values = new Float64Array(n);
       let bad = -1;

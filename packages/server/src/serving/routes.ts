@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { toCsv } from '../predict/safe-csv';
 import { receiveFile } from '../uploads/receive-file';
-import { logBatch } from './batch';
+import { batchCsv, logBatch } from './batch';
 import type { JsonRow } from './encode-rows';
 import type { LoadedModel } from './model-cache';
 
 /** Rows per JSON call, and the body limit that goes with it (the app-wide limit is 1 MiB). */
 const MAX_ROWS = 10_000;
 const BODY_LIMIT = 16 * 1024 * 1024;
+/** What a 413 on the JSON predict routes advises (app.ts reads it from the route config). */
+const bodyLimitHint = `Send at most ${MAX_ROWS} rows per call, in several calls, or score a file with POST …/predict/batch (up to the upload limit).`;
 
 const name = z.string().min(1).max(200);
 const versionParams = z.object({ name, version: z.coerce.number().int().min(1).max(1_000_000) });
@@ -52,6 +53,7 @@ export default async function servingRoutes(root: FastifyInstance): Promise<void
     '/models/:name/versions/:version/predict',
     {
       bodyLimit: BODY_LIMIT,
+      config: { bodyLimitHint },
       schema: {
         tags,
         summary: 'Predict JSON rows with one model version',
@@ -68,6 +70,7 @@ export default async function servingRoutes(root: FastifyInstance): Promise<void
     '/models/:name/production/predict',
     {
       bodyLimit: BODY_LIMIT,
+      config: { bodyLimitHint },
       schema: {
         tags,
         summary: 'Predict JSON rows with the production version (and its challenger, if one is set)',
@@ -83,10 +86,9 @@ export default async function servingRoutes(root: FastifyInstance): Promise<void
     const upload = await receiveFile(request, `${app.config.dataDir}/tmp`, app.config.maxUploadBytes);
     try {
       const start = performance.now();
-      const result = await app.predictions.predict(model.file, upload);
+      const result = await app.predictions.predict(model.file, upload, null, { keep: false });
       const rowIds = logBatch(app.serving.log, model, result, performance.now() - start);
-      const rows = result.rows.map((r, i) => [rowIds[i], ...r]);
-      return toCsv(['row_id', ...result.columns], rows);
+      return batchCsv(result, rowIds);
     } finally {
       await upload.discard();
     }

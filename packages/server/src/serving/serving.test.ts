@@ -189,6 +189,40 @@ describe('REST serving per model version', () => {
     expect(header.slice(0, 2)).toEqual(['"row_id"', '"Age"']);
     expect(header).toEqual(expect.arrayContaining(['"predicted_Attrition"', '"proba_No"', '"proba_Yes"']));
     expect(lines[1]).toMatch(/^"[0-9a-f-]{36}",41,/);
+    // Every row scores exactly as the JSON route scores it (labels quoted, probabilities as numbers).
+    const json = (await predict('/api/models/attrition/versions/2/predict', { rows })).json();
+    const at = header.indexOf('"predicted_Attrition"');
+    const yes = header.indexOf('"proba_Yes"');
+    const cells = lines.slice(1).map((l) => l.split(','));
+    expect(cells.map((c) => c[at])).toEqual(
+      json.predictions.map((p: { prediction: string }) => `"${p.prediction}"`),
+    );
+    expect(cells.map((c) => Number(c[yes]))).toEqual(
+      json.predictions.map((p: { probabilities: { Yes: number } }) => p.probabilities.Yes),
+    );
+  });
+
+  it("answers 413 naming the route's own body limit: 16 MiB for predict, 1 MiB elsewhere", async () => {
+    const big = JSON.stringify({ rows: [{ Age: 'x'.repeat(17 * 1024 * 1024) }] });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/models/attrition/versions/1/predict',
+      headers: { 'content-type': 'application/json' },
+      payload: big,
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('BODY_TOO_LARGE');
+    expect(res.json().message).toContain('16 MiB (16777216 bytes)');
+    expect(res.json().message).toContain('at most 10000 rows per call');
+    const other = await app.inject({
+      method: 'PUT',
+      url: '/api/models/attrition/challenger',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ challenger: null, pad: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(other.statusCode).toBe(413);
+    expect(other.json().message).toContain('1 MiB (1048576 bytes)');
+    expect(other.json().message).not.toContain('rows per call');
   });
 
   it('documents the serving routes in the OpenAPI document, with examples', async () => {

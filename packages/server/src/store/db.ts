@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { migrate } from './migrations';
@@ -20,7 +20,9 @@ export class Store {
   static async open(dataDir: string): Promise<Store> {
     mkdirSync(dataDir, { recursive: true });
     const path = join(dataDir, 'quarry.duckdb');
-    const instance = await DuckDBInstance.create(path);
+    const instance = await DuckDBInstance.create(path).catch((err: Error) => {
+      throw inUseError(err, dataDir) ?? walReplayError(err, path) ?? err;
+    });
     const store = new Store(instance, path);
     await store.withConnection((c) => migrate(c));
     return store;
@@ -79,6 +81,54 @@ export class Store {
   close(): void {
     this.instance.closeSync();
   }
+}
+
+/**
+ * A second server on the same data directory (SECURITY-TESTS.md R8). DuckDB allows one writing process per
+ * file and says so in an IO error; this names the directory and the process holding it, and what to do.
+ */
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number | null,
+  ) {
+    super(
+      `data directory ${dataDir} is in use by PID ${pid ?? 'unknown'} (another Quarry server, or a tool with quarry.duckdb open). Stop that process, or start this one with a different --data-dir.`,
+    );
+  }
+}
+
+/** DuckDB's lock conflict ("Could not set lock on file … (PID 123)") as a DataDirInUseError; else undefined. */
+export function inUseError(err: Error, dataDir: string): DataDirInUseError | undefined {
+  if (!/Could not set lock on file/i.test(err.message)) return undefined;
+  const pid = /\(PID (\d+)\)/.exec(err.message)?.[1];
+  return new DataDirInUseError(dataDir, pid === undefined ? null : Number(pid));
+}
+
+/**
+ * A write-ahead log DuckDB cannot replay (SECURITY-TESTS.md R4: a flipped byte fails its checksum). Peers crash-
+ * looped or silently dropped the log; Quarry refuses to start, deletes nothing, keeps a copy of the log beside it
+ * and says which files are involved and how to start without the log's changes, if the user so decides.
+ */
+export class WalReplayError extends Error {
+  override name = 'WalReplayError';
+}
+
+function walReplayError(err: Error, path: string): WalReplayError | undefined {
+  if (!/replaying WAL|Corrupt WAL/i.test(err.message)) return undefined;
+  const wal = `${path}.wal`;
+  const copy = `${wal}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  let kept = `a copy is at ${copy}`;
+  try {
+    if (existsSync(wal)) copyFileSync(wal, copy);
+  } catch (copyErr) {
+    kept = `copying it failed too (${(copyErr as Error).message})`;
+  }
+  const reason = err.message.split('\n')[0].slice(0, 300);
+  return new WalReplayError(
+    `the database's write-ahead log ${wal} cannot be replayed (${reason}). Quarry did not start and deleted nothing; ${kept}. The database ${path} holds everything up to its last checkpoint; the changes after it are only in the log. To start without them, move ${wal} out of the data directory (keep it) and start again.`,
+  );
 }
 
 /** Quotes an identifier for SQL (`"a""b"`). Table names are server-generated; column names come from files. */

@@ -122,6 +122,38 @@ const migrations: string[] = [
      model_name VARCHAR PRIMARY KEY,
      settings JSON NOT NULL
    );`,
+  // 6: the audit log (audit/): append-only; uploads, imports, deletions, promotions, token use, refused requests.
+  // Never a token or a request body; `id` orders the rows and pages the list (GET /api/audit?before=).
+  `CREATE SEQUENCE audit_log_id START 1;
+   CREATE TABLE audit_log (
+     id BIGINT PRIMARY KEY DEFAULT nextval('audit_log_id'),
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     action VARCHAR NOT NULL,
+     outcome VARCHAR NOT NULL,
+     code VARCHAR,
+     method VARCHAR NOT NULL,
+     route VARCHAR NOT NULL,
+     target VARCHAR,
+     remote VARCHAR
+   );`,
+  // 7: anomaly runs (anomalies/): the result as versioned JSON; what a person marked each listed row as.
+  `CREATE TABLE anomaly_runs (
+     id VARCHAR PRIMARY KEY,
+     dataset_id VARCHAR NOT NULL,
+     result VARCHAR NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE anomaly_labels (
+     run_id VARCHAR NOT NULL,
+     row_index BIGINT NOT NULL,
+     label VARCHAR NOT NULL,
+     updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     PRIMARY KEY (run_id, row_index)
+   );`,
+  // 8: which job saved a model version, written in the version's own transaction. A kill -9 between that commit
+  // and the job's 'succeeded' row would otherwise leave a model no job owns; at start JobService.recover
+  // completes such a job instead of calling it interrupted (SECURITY-TESTS.md R9: no orphaned versions).
+  `CREATE TABLE model_jobs (model_id VARCHAR PRIMARY KEY, job_id VARCHAR NOT NULL);`,
 ];
 
 export async function migrate(c: DuckDBConnection): Promise<void> {

@@ -69,7 +69,7 @@ export async function prepareTraining(
     if (c.name === request.target) continue;
     const kept = request.exclude?.find((e) => e.name === c.name);
     if (kept !== undefined) excluded.push(kept);
-    else if (featureKind(c.type) === null)
+    else if (featureKind(c.type) === null && c.type !== 'text')
       excluded.push({ name: c.name, reason: `${c.type} columns are not used as features` });
     else if (c.missing === dataset.nRows) excluded.push({ name: c.name, reason: 'every value is missing' });
     else featureNames.push(c.name);
@@ -127,6 +127,9 @@ function schemaColumn(column: ColumnData, dataset: DatasetSummary): SchemaColumn
   const type = info?.type ?? 'numeric';
   const missing = info?.missing;
   const missingShare = missing === undefined || dataset.nRows === 0 ? undefined : missing / dataset.nRows;
+  // Free text has no categories to check new values against: its contract is its type and missingness.
+  if (column.kind === 'categorical' && column.text === true)
+    return { name: column.name, type, missing, missingShare };
   if (column.kind === 'categorical')
     return { name: column.name, type, categories: column.levels, missing, missingShare };
   const sorted = column.values.filter(Number.isFinite).sort();

@@ -83,7 +83,7 @@ export function takeTarget(y: Float64Array | Int32Array, positions: Int32Array, 
 export function featureSpecs(columns: ColumnData[]) {
   return columns.map((c) =>
     c.kind === 'categorical'
-      ? { name: c.name, kind: c.kind, cardinality: c.levels.length }
+      ? { name: c.name, kind: c.kind, cardinality: c.levels.length, ...(c.text ? { text: true } : {}) }
       : { name: c.name, kind: c.kind },
   );
 }

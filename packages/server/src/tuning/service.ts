@@ -164,7 +164,7 @@ export class TuningService {
     const family = request.family;
     const { params } = familyParams(family, modelling.imbalance?.classWeight, trial.params);
     const name = body.name ?? `${prepared.dataset.name}-${prepared.input.target.name}`;
-    return this.jobs.submit('save', { tuningId: id, ...body }, async ({ run, signal, progress }) => {
+    return this.jobs.submit('save', { tuningId: id, ...body }, async ({ id: job, run, signal, progress }) => {
       const output = (await run(
         {
           kind: 'final',
@@ -193,7 +193,7 @@ export class TuningService {
         threshold: null,
         calibration: null,
       });
-      const model = await this.models.insert(file, { charts: output.charts, source: 'tuning' });
+      const model = await this.models.insert(file, { charts: output.charts, source: 'tuning', jobId: job });
       return { result: { modelId: model.id }, message: `Saved ${model.name} v${model.version}` };
     });
   }

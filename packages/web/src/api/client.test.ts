@@ -102,11 +102,13 @@ describe('ApiClient on 401', () => {
     // First ask: no token was sent. Second ask: 'wrong' was refused, so the prompt can say so.
     expect(asked).toEqual([false, true]);
     expect(store.get()).toBe('right');
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
-      undefined,
-      'Bearer wrong',
-      'Bearer right',
-    ]);
+    // Each token was first offered for a session cookie (this server has none), then sent as a bearer header.
+    expect(
+      server.requests.filter((r) => r.url === '/api/session').map((r) => JSON.parse(r.body).token),
+    ).toEqual(['wrong', 'right']);
+    expect(
+      server.requests.filter((r) => r.url !== '/api/session').map((r) => r.headers.authorization),
+    ).toEqual([undefined, 'Bearer wrong', 'Bearer right']);
   });
 
   it('shares one prompt between requests that fail together', async () => {
@@ -138,6 +140,26 @@ describe('ApiClient on 401', () => {
       code: 'UNAUTHORIZED',
       message: 'This server needs an access token.',
     });
+  });
+
+  it('exchanges the typed token for a session cookie and does not keep it', async () => {
+    let cookie = false;
+    server = await startServer((req, res, body) => {
+      if (req.url === '/api/session' && JSON.parse(body).token === 'right') {
+        cookie = true; // node's fetch keeps no cookie jar: the server remembers, as a browser would send it
+        sendJson(res, 200, { authRequired: true, csrfToken: 'c' });
+      } else if (cookie) sendJson(res, 200, { status: 'ok' });
+      else sendError(res, 401, 'UNAUTHORIZED', 'This server needs an access token.');
+    });
+    const store = memoryTokenStore();
+    const client = new ApiClient({
+      baseUrl: server.url,
+      tokenStore: store,
+      promptToken: async () => 'right',
+    });
+    expect(await client.get('/api/health')).toEqual({ status: 'ok' });
+    expect(store.get()).toBeNull();
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([undefined, undefined, undefined]);
   });
 
   it('forgets a stored token that the server refuses', async () => {

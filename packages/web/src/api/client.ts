@@ -1,3 +1,4 @@
+import { csrfHeaders } from './csrf';
 import { ApiError, abortError, errorFromBody, isAbortError, networkError } from './errors';
 import { sessionTokenStore, type TokenStore } from './token-store';
 
@@ -99,6 +100,7 @@ export class ApiClient {
       const sent = this.tokens.get();
       const headers = new Headers(init.headers);
       if (sent) headers.set('Authorization', `Bearer ${sent}`);
+      for (const [name, value] of Object.entries(csrfHeaders(init.method ?? 'GET'))) headers.set(name, value);
       let response: Response;
       try {
         response = await fetch(this.url(path), { ...init, headers });
@@ -169,8 +171,26 @@ export class ApiClient {
     }
     const token = (await this.pendingPrompt)?.trim();
     if (!token) return false;
+    // Exchanged for an HttpOnly session cookie, the token need not stay where a script could read it. A server
+    // without sessions (or one that refuses the token there) gets it as a bearer header, as before.
+    if (await this.startSession(token)) return true;
     this.tokens.set(token);
     return true;
+  }
+
+  /** POST /api/session: true when the server set a session cookie for `token`. */
+  private async startSession(token: string): Promise<boolean> {
+    try {
+      const response = await fetch(this.url('/api/session'), {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      if (!response.ok) return false;
+      return ((await response.json()) as { authRequired?: unknown }).authRequired === true;
+    } catch {
+      return false;
+    }
   }
 
   private sendForm(
@@ -188,6 +208,7 @@ export class ApiClient {
       xhr.open('POST', this.url(path));
       xhr.setRequestHeader('Accept', 'application/json');
       if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
       };

@@ -643,4 +643,14 @@ export interface ModelCharts {
     grid: (number | string)[];
     outputs: { label: string; values: number[] }[];
   }[];
+  /** What the model reads in each text column: top coefficients by term, or its NMF topics' terms. */
+  textTerms?:
+    | {
+        feature: string;
+        how: 'coefficients' | 'topics';
+        towards: string | null;
+        terms: { term: string; weight: number }[] | null;
+        topics: string[][] | null;
+      }[]
+    | null;
 }

@@ -71,6 +71,8 @@ describe('ApiClient.upload', () => {
       promptToken: async () => 'good',
     });
     expect(await client.upload('/api/datasets', form())).toEqual({ id: 'ds2' });
-    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    // Two uploads; between them the token was offered for a session cookie (refused here) before the bearer retry.
+    expect(server.requests.filter((r) => r.method === 'POST' && r.url === '/api/datasets')).toHaveLength(2);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.url === '/api/session')).toHaveLength(1);
   });
 });

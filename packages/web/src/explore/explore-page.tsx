@@ -11,7 +11,9 @@ import { href } from '../routing/route';
 import { ChartBuilder } from './chart-builder';
 import { CorrelationsSection } from './correlations-section';
 import { ProfileSection } from './profile-section';
+import { StructureSection } from './structure-section';
 import { TargetSection } from './target-section';
+import { TextSection } from './text-section';
 import { countBySeverity, SEVERITY_COLOR, WarningList } from './warning-list';
 
 function Section({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
@@ -158,6 +160,17 @@ function ExploreDataset({ dataset, target }: { dataset: DatasetVersion; target: 
       )}
       <Section title="Correlations">
         <CorrelationsSection datasetId={dataset.id} target={target} />
+      </Section>
+      <Section title="Structure">
+        <StructureSection
+          datasetId={dataset.id}
+          columns={dataset.columns}
+          nRows={dataset.nRows}
+          target={target}
+        />
+      </Section>
+      <Section title="Text">
+        <TextSection datasetId={dataset.id} columns={dataset.columns} target={target} />
       </Section>
       <Section title="Rows">
         {Boolean(profile.error) && (

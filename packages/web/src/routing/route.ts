@@ -9,6 +9,8 @@
 //   #/sql                read-only SQL over data sets
 //   #/forecast[?dataset=ID] forecast time series
 //   #/monitor            drift and performance of served models
+//   #/anomalies[?dataset=ID] anomalous rows of a data set
+//   #/audit              the audit log
 
 export type Route =
   | { page: 'data' }
@@ -19,7 +21,9 @@ export type Route =
   | { page: 'explore'; datasetId?: string }
   | { page: 'sql' }
   | { page: 'forecast'; datasetId?: string }
-  | { page: 'monitor' };
+  | { page: 'monitor' }
+  | { page: 'anomalies'; datasetId?: string }
+  | { page: 'audit' };
 
 export type Page = Route['page'];
 
@@ -64,6 +68,12 @@ export function parseHash(hash: string): Route {
     }
     case 'monitor':
       return { page: 'monitor' };
+    case 'anomalies': {
+      const datasetId = params.get('dataset');
+      return datasetId ? { page: 'anomalies', datasetId } : { page: 'anomalies' };
+    }
+    case 'audit':
+      return { page: 'audit' };
     default:
       return { page: 'data' };
   }
@@ -89,5 +99,9 @@ export function href(route: Route): string {
       return route.datasetId ? `#/forecast?dataset=${encodeURIComponent(route.datasetId)}` : '#/forecast';
     case 'monitor':
       return '#/monitor';
+    case 'anomalies':
+      return route.datasetId ? `#/anomalies?dataset=${encodeURIComponent(route.datasetId)}` : '#/anomalies';
+    case 'audit':
+      return '#/audit';
   }
 }

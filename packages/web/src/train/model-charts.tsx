@@ -43,6 +43,45 @@ export function ModelCharts({ modelId, columns = 2 }: { modelId: string; columns
           </Paper>
         ))}
       </SimpleGrid>
+      {charts.data.textTerms?.map((t) => (
+        <TextTerms key={t.feature} entry={t} />
+      ))}
     </div>
+  );
+}
+
+/** The words behind a text column's part in the model: signed coefficients, or the topics it was reduced to. */
+function TextTerms({ entry }: { entry: NonNullable<Charts['textTerms']>[number] }) {
+  const up = entry.terms?.filter((t) => t.weight > 0).map((t) => t.term) ?? [];
+  const down = entry.terms?.filter((t) => t.weight < 0).map((t) => t.term) ?? [];
+  return (
+    <Paper withBorder radius="md" p="md" mt="md" data-testid="text-terms">
+      <Title order={5}>What the model reads in '{entry.feature}'</Title>
+      {entry.how === 'coefficients' ? (
+        <>
+          <Text size="xs" c="dimmed" mb="xs">
+            TF-IDF terms with the largest logistic-regression weights.
+          </Text>
+          <Text size="sm">
+            <b>Towards {entry.towards ?? 'a class'}:</b> {up.join(', ') || '—'}
+          </Text>
+          <Text size="sm">
+            <b>Away from it:</b> {down.join(', ') || '—'}
+          </Text>
+        </>
+      ) : (
+        <>
+          <Text size="xs" c="dimmed" mb="xs">
+            The text was reduced to {entry.topics?.length ?? 0} topics (NMF on TF-IDF); the model splits on
+            their weights. Each topic's heaviest terms:
+          </Text>
+          {entry.topics?.map((terms, k) => (
+            <Text key={terms.join(' ')} size="sm">
+              <b>Topic {k + 1}:</b> {terms.join(', ')}
+            </Text>
+          ))}
+        </>
+      )}
+    </Paper>
   );
 }

@@ -9,6 +9,7 @@ import { TreeGrower } from './grower';
 import { HgbTeam } from './hgb-team';
 import type { BoostingLoss } from './loss';
 import { RowPartition } from './partition';
+import { endPhase, startPhase } from './phase-timer';
 import { addTreeBinned, type TreeArrays, TreeStore } from './predictor';
 import type { SplitContext } from './splitting';
 
@@ -147,6 +148,7 @@ function shared<T extends Float64Array | Uint8Array>(values: T): T {
 function startRun(data: BoostingData, settings: BoostingSettings, team: ParallelTeam | null): Run {
   const { loss } = data;
   const [trainRows, validationRows] = splitForValidation(data, settings);
+  const binningStart = startPhase();
   const rng = new Rng(settings.randomState);
   const mapper = fitBinMapper(trainRows.X, data.isCategorical, data.nCategories, settings.maxBins, rng);
   const baseline = loss.baseline(trainRows.y, trainRows.w);
@@ -156,6 +158,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     raw: initialRaw(baseline, rows.X.nRows),
   });
   const train = side(trainRows);
+  endPhase('binning', binningStart);
   const n = train.X.nRows;
   // Small data is grown on the caller's thread alone: the whole fit takes milliseconds, less than waking a team
   // for every node would cost.
@@ -223,7 +226,9 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
 function iterate(run: Run): void {
   const { loss, train, validation, grower, store, gh, team } = run;
   const n = train.X.nRows;
+  const gradientStart = startPhase();
   if (!team?.gradients()) loss.gradients(train.y, train.w, train.raw, gh);
+  endPhase('gradients', gradientStart);
   if (team !== null && loss.nTreesPerIteration > 1 && !loss.refitLeaf) {
     // The classes' trees are independent within an iteration: the team grows them side by side.
     for (const [k, root] of team.growTrees(loss.nTreesPerIteration, run.constantHessian).entries()) {
@@ -246,11 +251,13 @@ function iterate(run: Run): void {
       }
     }
     const t = store.add(root);
+    const updateStart = startPhase();
     if (!team?.addLeaves(k, grower.leaves)) {
       for (const leaf of grower.leaves) {
         for (let r = leaf.start; r < leaf.end; r++) raw[rows[r]] += leaf.value;
       }
     }
+    endPhase('rawUpdate', updateStart);
     if (validation !== null) {
       const m = validation.X.nRows;
       addTreeBinned(store.view(), t, validation.binned, m, run.mapper.missingBin, validation.raw, k * m);
@@ -289,7 +296,10 @@ export function fitBoosting(
       iterate(run);
       nIter++;
       options.onProgress?.(nIter / settings.maxIter, `iteration ${nIter}`);
-      if (recordScores(run)) break;
+      const scoresStart = startPhase();
+      const stop = recordScores(run);
+      endPhase('scores', scoresStart);
+      if (stop) break;
     }
   } finally {
     run.team?.close();

@@ -1,6 +1,7 @@
 import type { HgbTeam } from './hgb-team';
 import { HistogramBuilder, HistogramPool } from './histogram';
 import { RowPartition } from './partition';
+import { endPhase, startPhase } from './phase-timer';
 import { findBestSplit, type SplitContext, SplitInfo, SplitScratch } from './splitting';
 
 export interface GrowerParams {
@@ -61,6 +62,12 @@ export class TreeGrower {
   readonly #splitScratch = new SplitScratch();
   #splittable: GrowNode[] = [];
   #constantHessian = false;
+  /**
+   * Alone (no team), a tree's partition is not reset before its root is split: until then the root's rows are
+   * 0..n−1 and their gradients are `grow`'s `gh`, which the root's histograms and split read directly
+   * (`RowPartition.splitRoot`). Null once the root is split (or with a team, which resets its shared partition).
+   */
+  #rootGradients: Float32Array | null = null;
 
   /**
    * `partition` holds the rows (in shared memory when there is a `team`); with a team, large nodes' histograms and
@@ -89,9 +96,16 @@ export class TreeGrower {
   /** The histograms of the node `[start, end)` into `out`: on the team when the node is large enough. */
   #build(start: number, end: number, out: Float64Array): void {
     const constantHessian = this.#constantHessian;
-    if (this.#team?.build(start, end, constantHessian, out)) return;
-    const { rows, gh } = this.partition;
-    this.#builder.build(rows, gh, start, end, constantHessian, out);
+    const t0 = startPhase();
+    const rootGradients = this.#rootGradients;
+    if (rootGradients !== null) {
+      // The root (only it is built before the first split); its kernels read `gh` in row order, not `rows`.
+      this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
+    } else if (!this.#team?.build(start, end, constantHessian, out)) {
+      const { rows, gh } = this.partition;
+      this.#builder.build(rows, gh, start, end, constantHessian, out);
+    }
+    endPhase('histograms', t0);
   }
 
   /**
@@ -101,7 +115,9 @@ export class TreeGrower {
   grow(gh: Float32Array, constantHessian: boolean): GrowNode {
     const { partition } = this;
     const n = partition.rows.length;
-    if (!this.#team?.reset(gh)) partition.reset(gh);
+    const aligned = gh.byteOffset % 8 === 0;
+    this.#rootGradients = this.#team === null && aligned ? gh : null;
+    if (this.#rootGradients === null && !this.#team?.reset(gh)) partition.reset(gh);
     this.#constantHessian = constantHessian;
     this.leaves = [];
     this.#splittable = [];
@@ -122,14 +138,19 @@ export class TreeGrower {
       this.#findSplit(root);
     }
     while (this.#splittable.length > 0) this.#splitNext();
+    // A root that stayed a leaf owns every row: the partition is reset for the leaves' readers after all.
+    if (this.#rootGradients !== null) partition.reset(gh);
+    this.#rootGradients = null;
     for (const leaf of this.leaves) leaf.value *= this.#params.shrinkage;
     return root;
   }
 
   #findSplit(node: GrowNode): void {
+    const t0 = startPhase();
     if (!this.#team?.findSplit(node, node.hist!, this.#constantHessian, node.split)) {
       findBestSplit(node.hist!, this.#ctx, node, this.#constantHessian, node.split, this.#splitScratch);
     }
+    endPhase('splitFinding', t0);
     if (node.split.gain <= 0) this.#finalize(node);
     else this.#splittable.push(node);
   }
@@ -156,7 +177,14 @@ export class TreeGrower {
     const node = this.#popBest();
     const split = node.split;
     const { partition } = this;
-    let position = this.#team?.split(split, node.start, node.end) ?? -1;
+    const t0 = startPhase();
+    let position = -1;
+    if (this.#rootGradients !== null) {
+      position = partition.splitRoot(split, this.#binned, this.#ctx.missingBin, this.#rootGradients);
+      this.#rootGradients = null;
+    } else {
+      position = this.#team?.split(split, node.start, node.end) ?? -1;
+    }
     if (position < 0) {
       position = partition.split(
         split,
@@ -167,6 +195,7 @@ export class TreeGrower {
         node.end,
       );
     }
+    endPhase('partition', t0);
     const depth = node.depth + 1;
     const nLeaves = this.leaves.length + this.#splittable.length + 2;
     const left = new GrowNode(
@@ -226,7 +255,9 @@ export class TreeGrower {
       larger.hist = this.#pool.acquire();
       this.#build(larger.start, larger.end, larger.hist);
     } else {
+      const t1 = startPhase();
       if (!larger.isLeaf) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);
+      endPhase('subtraction', t1);
       larger.hist = parentHist;
     }
     for (const child of [left, right]) {

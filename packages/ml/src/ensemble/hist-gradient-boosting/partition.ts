@@ -54,6 +54,36 @@ export class RowPartition {
     this.gh.set(gh.subarray(0, 2 * rows.length));
   }
 
+  /**
+   * `reset(gh)` then `split` of the whole range in one pass, reading the rows in order and their gradients from
+   * `gh` (row-indexed, 8-byte aligned) instead of from this partition: a tree's root needs neither the identity
+   * rows nor the copied gradients written first. Returns the position of the first right row.
+   */
+  splitRoot(split: SplitInfo, binned: Uint8Array, missingBin: number, gh: Float32Array): number {
+    const goesLeft = this.#goesLeft;
+    RowPartition.directions(split, missingBin, goesLeft);
+    const { rows, pairs, rowScratch, pairScratch } = this;
+    const n = rows.length;
+    const byRow = new Float64Array(gh.buffer, gh.byteOffset, n);
+    const column = split.feature * n;
+    let write = 0;
+    let nRight = 0;
+    // As in `split`, with row r at position r.
+    for (let r = 0; r < n; r++) {
+      const pair = byRow[r];
+      const left = goesLeft[binned[column + r]];
+      rows[write] = r;
+      pairs[write] = pair;
+      rowScratch[nRight] = r;
+      pairScratch[nRight] = pair;
+      write += left;
+      nRight += 1 - left;
+    }
+    rows.set(rowScratch.subarray(0, nRight), write);
+    pairs.set(pairScratch.subarray(0, nRight), write);
+    return write;
+  }
+
   /** Splits the node `[start, end)` by `split` and returns the position of its first right row. */
   split(
     split: SplitInfo,

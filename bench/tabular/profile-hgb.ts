@@ -1,0 +1,122 @@
+/**
+ * Profiles Quarry's HistGradientBoostingClassifier fit on one thread, on a benchmark data set (synth-1m by default,
+ * the CSV `npm run bench:tabular` generates) with the benchmark's parameters: one warm-up fit, then N fits, each
+ * reported as process CPU time (user + system: other processes on a shared machine disturb it much less than wall
+ * time) with a per-phase breakdown from the library's optional phase timer (`phase-timer.ts`, wall-clock ms):
+ *
+ *   npx tsx bench/tabular/profile-hgb.ts [--dataset synth-1m] [--fits 5]
+ *   npx tsx bench/tabular/profile-hgb.ts --ab --fits 4     # A/B: see below
+ *   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/tabular/profile-hgb.ts --fits 1   # hot spots
+ *
+ * The `checksum` line (from the warm-up model's predicted probabilities) must not change when an optimisation
+ * claims to leave the model as it was, bit for bit.
+ *
+ * `--ab` is for experiments: the timed fits alternate between `globalThis.QUARRY_AB = 0` and `= 1`, which a
+ * temporary switch in the code under test can read (never committed), so both variants run in the same process,
+ * equally warm and under the same load; it prints the fastest and the median CPU time of each.
+ */
+import { parseArgs } from 'node:util';
+import { HistGradientBoostingClassifier, type Labels, takeLabels } from '@quarry/ml';
+import {
+  PHASES,
+  phaseTimes,
+  phaseTiming,
+  resetPhaseTimes,
+} from '../../packages/ml/src/ensemble/hist-gradient-boosting/phase-timer';
+import { datasetSource, loadDataset } from './datasets';
+
+/** The benchmark's parameters (`quarry-side.ts`'s HGB_PARAMS; that module runs on import, so they are repeated). */
+const PARAMS = {
+  maxIter: 100,
+  learningRate: 0.1,
+  maxLeafNodes: 31,
+  minSamplesLeaf: 20,
+  maxBins: 255,
+  earlyStopping: false,
+  randomState: 0,
+} as const;
+
+const { values } = parseArgs({
+  options: {
+    dataset: { type: 'string', default: 'synth-1m' },
+    fits: { type: 'string', default: '5' },
+    ab: { type: 'boolean', default: false },
+  },
+});
+const nFits = Number(values.fits);
+if (!(Number.isInteger(nFits) && nFits >= 1)) throw new Error('--fits takes a whole number ≥ 1.');
+const data = loadDataset(datasetSource(values.dataset ?? 'synth-1m'));
+if (data.y instanceof Float64Array) throw new Error('profile-hgb needs a classification data set.');
+const XTrain = data.X.takeRows(data.train);
+const yTrain = takeLabels(data.y as Labels, data.train);
+const XTest = data.X.takeRows(data.test);
+console.log(`${values.dataset}: ${XTrain.nRows} × ${XTrain.nCols} training rows, ${nFits} timed fits`);
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function fitOnce(): { cpu: number; wall: number; model: HistGradientBoostingClassifier } {
+  const model = new HistGradientBoostingClassifier(PARAMS);
+  const c0 = cpuMs();
+  const w0 = performance.now();
+  model.fit(XTrain, yTrain);
+  return { cpu: cpuMs() - c0, wall: performance.now() - w0, model };
+}
+
+/** N fits with the phase timer on: per fit, then the medians. */
+function profilePhases(): void {
+  phaseTiming.on = true;
+  const cpus: number[] = [];
+  const walls: number[] = [];
+  const perPhase = new Map<string, number[]>(PHASES.map((p) => [p, []]));
+  for (let k = 0; k < nFits; k++) {
+    resetPhaseTimes();
+    const { cpu, wall } = fitOnce();
+    cpus.push(cpu);
+    walls.push(wall);
+    for (const p of PHASES) perPhase.get(p)?.push(phaseTimes[p]);
+    const phases = PHASES.map((p) => `${p} ${Math.round(phaseTimes[p])}`).join(' ');
+    console.log(`fit ${k + 1}: cpu ${seconds(cpu)} s, wall ${seconds(wall)} s  (ms) ${phases}`);
+  }
+  phaseTiming.on = false;
+  const wall = median(walls);
+  console.log(
+    `median of ${nFits}: cpu ${seconds(median(cpus))} s (min ${seconds(Math.min(...cpus))}), wall ${seconds(wall)} s`,
+  );
+  let accounted = 0;
+  for (const p of PHASES) {
+    const m = median(perPhase.get(p) ?? []);
+    accounted += m;
+    console.log(`  ${p.padEnd(13)} ${seconds(m)} s  ${((100 * m) / wall).toFixed(1)}%`);
+  }
+  console.log(`  ${'other'.padEnd(13)} ${seconds(wall - accounted)} s`);
+}
+
+/** 2N fits alternating `globalThis.QUARRY_AB` between 0 and 1. */
+function compareAB(): void {
+  const cpu: number[][] = [[], []];
+  for (let k = 0; k < 2 * nFits; k++) {
+    (globalThis as { QUARRY_AB?: number }).QUARRY_AB = k % 2;
+    cpu[k % 2].push(fitOnce().cpu);
+  }
+  for (const v of [0, 1]) {
+    const all = cpu[v].map(seconds).join(' ');
+    console.log(
+      `AB ${v}: cpu min ${seconds(Math.min(...cpu[v]))} s, median ${seconds(median(cpu[v]))} s  [${all}]`,
+    );
+  }
+}
+
+const warm = fitOnce();
+const proba = warm.model.predictProba(XTest).data;
+let checksum = 0;
+for (let i = 0; i < proba.length; i++) checksum = (checksum * 31 + proba[i] * 1e6) % 1e15;
+console.log(`warm-up: cpu ${seconds(warm.cpu)} s, wall ${seconds(warm.wall)} s`);
+console.log(`checksum ${checksum} (proba[0] ${proba[0]}, proba[last] ${proba[proba.length - 1]})`);
+if (values.ab) compareAB();
+else profilePhases();

@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** 600 seeded orders (a small LCG, so the file is the same every run) with one absurd amount in row 11. */
+function orders(): string {
+  let state = 7;
+  const uniform = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return (state + 0.5) / 2147483648;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const lines = ['amount,weight,shipping,channel'];
+  for (let i = 0; i < 600; i++) {
+    const amount = i === 10 ? 400 : 50 + 10 * normal();
+    const weight = 5 + normal();
+    const shipping = 2 * weight + 0.3 * normal();
+    lines.push(
+      `${amount.toFixed(2)},${weight.toFixed(3)},${shipping.toFixed(3)},${['web', 'shop', 'phone'][i % 3]}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The Anomalies page as a person uses it: pick the data set, find anomalies, see the absurd order on top with
+ * the detectors that agree and the value that makes it odd, move the cut, mark a row as normal.
+ */
+test('anomalies: flagged rows with their reasons, a movable cut, and a person’s call', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const shot = async (name: string, target: Page = page) => {
+    const path = testInfo.outputPath(`${name}.png`);
+    await target.screenshot({ path, fullPage: true });
+    await testInfo.attach(name, { path, contentType: 'image/png' });
+  };
+  const uploaded = await request.post('/api/datasets', {
+    multipart: { file: { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders()) } },
+  });
+  expect(uploaded.status()).toBe(201);
+
+  await page.goto('/#/data');
+  await page.getByRole('link', { name: 'Anomalies' }).click();
+  await expect(page).toHaveURL(/#\/anomalies/);
+  await page.getByTestId('anomaly-run').click();
+  const table = page.getByTestId('anomaly-table');
+  await expect(table).toBeVisible({ timeout: 120_000 });
+  const first = table.locator('tbody tr').first();
+  await expect(first.locator('td').first()).toHaveText('11');
+  await expect(first).toContainText('amount = 400');
+  await expect(first).toContainText(/[34] of 4/);
+  await expect(page.getByTestId('anomaly-histogram').locator('svg')).toBeVisible();
+  await shot('01-flagged-rows-with-reasons');
+
+  // Moving the cut to the top 1% leaves fewer rows.
+  const before = await table.locator('tbody tr').count();
+  const slider = page.getByTestId('anomaly-threshold').getByRole('slider');
+  await slider.focus();
+  for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => table.locator('tbody tr').count()).toBeLessThan(before);
+
+  const second = table.locator('tbody tr').nth(1);
+  await second.getByRole('button', { name: 'Normal' }).click();
+  const runId = (await (await request.get('/api/anomalies')).json()).runs[0].id;
+  await expect
+    .poll(async () => Object.values((await (await request.get(`/api/anomalies/${runId}`)).json()).labels))
+    .toEqual(['normal']);
+  await shot('02-cut-moved-and-marked');
+});
