@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, TABULAR, test } from './fixtures';
+import { expect, TABULAR, test, uploadAndTrain } from './fixtures';
 
 type Row = Record<string, string | number>;
 
@@ -22,19 +22,11 @@ function parseCsv(text: string): Row[] {
  */
 test('the Monitor page ranks the drifted features first', async ({ page, request }, testInfo) => {
   const csv = readFileSync(join(TABULAR, 'attrition.csv'));
-  const dataset = await (
-    await request.post('/api/datasets', {
-      multipart: { file: { name: 'attrition.csv', mimeType: 'text/csv', buffer: csv } },
-    })
-  ).json();
-  const job = await (
-    await request.post('/api/jobs/train', {
-      data: { datasetId: dataset.id, target: 'Attrition', model: 'tree', name: 'attrition', seed: 1 },
-    })
-  ).json();
-  await expect
-    .poll(async () => (await (await request.get(`/api/jobs/${job.id}`)).json()).status, { timeout: 120_000 })
-    .toBe('succeeded');
+  await uploadAndTrain(
+    request,
+    { name: 'attrition.csv', content: csv },
+    { target: 'Attrition', model: 'tree', name: 'attrition', seed: 1 },
+  );
 
   const rows = parseCsv(csv.toString('utf8')).map((r, i) => ({
     ...r,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, TABULAR, test } from './fixtures';
+import { expect, TABULAR, test, uploadAndTrain } from './fixtures';
 
 /**
  * Predicting as a careful person does: the file is checked against the model's schema contract first. A file
@@ -21,19 +21,11 @@ test('findings before predicting, predict anyway, intervals and holdout coverage
     await testInfo.attach(name, { path, contentType: 'image/png' });
   };
   const csv = readFileSync(join(TABULAR, 'sacramento.csv'), 'utf8');
-  const dataset = await (
-    await request.post('/api/datasets', {
-      multipart: { file: { name: 'sacramento.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
-    })
-  ).json();
-  const job = await (
-    await request.post('/api/jobs/train', {
-      data: { datasetId: dataset.id, target: 'price', model: 'linear', name: 'houses', seed: 1 },
-    })
-  ).json();
-  await expect
-    .poll(async () => (await (await request.get(`/api/jobs/${job.id}`)).json()).status, { timeout: 120_000 })
-    .toBe('succeeded');
+  await uploadAndTrain(
+    request,
+    { name: 'sacramento.csv', content: csv },
+    { target: 'price', model: 'linear', name: 'houses', seed: 1 },
+  );
 
   // Sacramento's first 100 rows: 'type' gets an unseen category, 'latitude' is emptied in 80% of rows.
   const [header, ...lines] = csv.trim().split('\n');

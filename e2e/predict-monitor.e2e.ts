@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, TABULAR, test } from './fixtures';
+import { expect, TABULAR, test, uploadAndTrain } from './fixtures';
 
 /**
  * Issue [F]'s journey, start to end in the studio: new data arrives with one column mostly empty
@@ -21,19 +21,11 @@ test('new data with a missing and a drifted column: findings, predict, then the 
     await testInfo.attach(name, { path, contentType: 'image/png' });
   };
   const csv = readFileSync(join(TABULAR, 'attrition.csv'), 'utf8');
-  const dataset = await (
-    await request.post('/api/datasets', {
-      multipart: { file: { name: 'attrition.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
-    })
-  ).json();
-  const job = await (
-    await request.post('/api/jobs/train', {
-      data: { datasetId: dataset.id, target: 'Attrition', model: 'tree', name: 'attrition', seed: 1 },
-    })
-  ).json();
-  await expect
-    .poll(async () => (await (await request.get(`/api/jobs/${job.id}`)).json()).status, { timeout: 120_000 })
-    .toBe('succeeded');
+  await uploadAndTrain(
+    request,
+    { name: 'attrition.csv', content: csv },
+    { target: 'Attrition', model: 'tree', name: 'attrition', seed: 1 },
+  );
 
   // The new month's file: no target, DistanceFromHome empty in 4 rows of 5, MonthlyIncome 4 000 higher.
   const [header, ...lines] = csv.trim().split(/\r?\n/);

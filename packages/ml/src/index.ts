@@ -118,6 +118,7 @@ export {
   type Transformer,
 } from './core/roles';
 export type { StateSchema, StateType } from './core/state';
+export { nanMedian } from './core/statistics';
 // decomposition
 export { PCA, type PCAParams } from './decomposition/pca';
 export { type SymmetricEigen, symmetricEigen } from './decomposition/symmetric-eigen';

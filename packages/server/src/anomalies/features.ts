@@ -1,3 +1,4 @@
+import { nanMedian } from '@quarry/ml';
 import type { ColumnData } from '../datasets/service';
 
 /** How a data-set column enters the detectors. */
@@ -43,7 +44,7 @@ export function prepareFeatures(columns: ColumnData[]): PreparedFeatures {
         excluded.push({ name: column.name, reason: 'it has no values' });
         continue;
       }
-      const median = medianOf(present);
+      const median = nanMedian(present);
       values = Float64Array.from(column.values, (v) => {
         if (Number.isFinite(v)) return v;
         imputed++;
@@ -65,7 +66,7 @@ export function prepareFeatures(columns: ColumnData[]): PreparedFeatures {
         return -Math.log(counts[code < 0 ? column.levels.length : code] / n);
       });
     }
-    const median = medianOf(values);
+    const median = nanMedian(values);
     // Rarity is in nats: a floor of 1 (a share e times smaller) keeps near-equal shares (199 vs 200 rows) from
     // looking far apart when most rows sit in a few equally common categories and the MAD is ~0.
     const spread = robustScale(values, median);
@@ -86,16 +87,10 @@ export function prepareFeatures(columns: ColumnData[]): PreparedFeatures {
   return { features, columns: out, excluded };
 }
 
-function medianOf(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
 /** 1.4826·MAD; the mean absolute deviation (×1.2533) when the MAD is 0; 0 only for a constant column. */
 function robustScale(values: Float64Array, median: number): number {
   const deviations = values.map((v) => Math.abs(v - median));
-  const mad = medianOf(deviations);
+  const mad = nanMedian(deviations);
   if (mad > 0) return 1.482602218505602 * mad;
   let sum = 0;
   for (const d of deviations) sum += d;

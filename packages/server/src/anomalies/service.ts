@@ -1,4 +1,5 @@
 import type { DatasetService } from '../datasets/service';
+import { columnOrThrow } from '../datasets/summary';
 import { httpError } from '../errors';
 import type { Job, JobService } from '../jobs/service';
 import type { Store } from '../store/db';
@@ -33,13 +34,7 @@ export class AnomalyService {
     const dataset = await this.datasets.get(body.datasetId);
     const names = body.columns ?? dataset.columns.filter((c) => USABLE.has(c.type)).map((c) => c.name);
     for (const name of names) {
-      const info = dataset.columns.find((c) => c.name === name);
-      if (info === undefined)
-        throw httpError('COLUMN_NOT_FOUND', {
-          column: name,
-          dataset: dataset.name,
-          available: dataset.columns.map((c) => c.name).join(', '),
-        });
+      const info = columnOrThrow(dataset, name);
       if (!USABLE.has(info.type))
         throw httpError('BAD_ANOMALY_COLUMNS', {
           detail: `'${name}' is ${info.type}: anomaly detection reads numeric, categorical and yes/no columns. Leave it out, or change its type on the data set page.`,

@@ -25,3 +25,21 @@ export function sampleWhere(nRows: number): string {
   const keep = Math.ceil((SAMPLE_ROWS / nRows) * SCALE);
   return `WHERE hash(rowid) % ${SCALE} < ${keep}`;
 }
+
+/**
+ * A SELECT over a data-set table that reads at most `maxRows` rows: all of them in row order, or above that a
+ * seeded sample — the rows with the smallest hash of (row id, seed), so the same rows every time — in row order.
+ */
+export function seededSampleSql(
+  table: string,
+  select: string[],
+  options: { nRows: number; maxRows: number; seed: number },
+): { sql: string; sampled: boolean } {
+  const { nRows, maxRows, seed } = options;
+  if (nRows <= maxRows)
+    return { sql: `SELECT ${select.join(', ')} FROM ${table} ORDER BY rowid`, sampled: false };
+  return {
+    sql: `SELECT * EXCLUDE (r) FROM (SELECT rowid AS r, ${select.join(', ')} FROM ${table} ORDER BY hash(rowid + ${seed * 7919}), rowid LIMIT ${maxRows}) ORDER BY r`,
+    sampled: true,
+  };
+}

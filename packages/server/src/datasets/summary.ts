@@ -1,3 +1,4 @@
+import { httpError } from '../errors';
 import type { ColumnInfo } from './column-types';
 import type { FileFormat } from './formats';
 
@@ -63,3 +64,19 @@ export const toSummary = (r: DatasetRow): DatasetSummary => {
     isCurrent: r.is_current === true,
   };
 };
+
+/** The column of that name, or a 422 COLUMN_NOT_FOUND that lists the ones the data set has. */
+export function columnOrThrow(dataset: DatasetSummary, name: string): ColumnInfo {
+  const info = dataset.columns.find((c) => c.name === name);
+  if (info === undefined) {
+    throw httpError('COLUMN_NOT_FOUND', {
+      column: name,
+      dataset: dataset.name,
+      available: dataset.columns
+        .map((c) => c.name)
+        .join(', ')
+        .slice(0, 1000),
+    });
+  }
+  return info;
+}

@@ -1,5 +1,5 @@
 import type { DatasetService, DatasetSummary } from '../datasets/service';
-import { httpError } from '../errors';
+import { columnOrThrow } from '../datasets/summary';
 import { type Feature, featureKindOf, withAnalysisTable } from './analysis-table';
 import { type Correlations, correlations, MAX_COLUMNS } from './correlations';
 import { leakageWarnings } from './leakage';
@@ -125,14 +125,5 @@ export class ExploreService {
 }
 
 function checkColumn(dataset: DatasetSummary, name: string): void {
-  if (!dataset.columns.some((c) => c.name === name)) {
-    throw httpError('COLUMN_NOT_FOUND', {
-      column: name,
-      dataset: dataset.name,
-      available: dataset.columns
-        .map((c) => c.name)
-        .join(', ')
-        .slice(0, 1000),
-    });
-  }
+  columnOrThrow(dataset, name);
 }

@@ -1,5 +1,7 @@
 import { typedExpression } from '../datasets/column-types';
+import { seededSampleSql } from '../datasets/sample';
 import type { DatasetService, DatasetSummary } from '../datasets/service';
+import { columnOrThrow } from '../datasets/summary';
 import { httpError } from '../errors';
 import { resolveTarget } from '../explore/target';
 import { ident } from '../store/db';
@@ -43,10 +45,11 @@ export class StructureService {
       return `CASE WHEN isfinite(${typed}) THEN ${typed} END AS c${j}`;
     });
     if (target !== null) select.push(`${target.task === 'regression' ? target.y : target.label} AS colour`);
-    const sampled = dataset.nRows > body.maxRows;
-    const sql = sampled
-      ? `SELECT * EXCLUDE (r) FROM (SELECT rowid AS r, ${select.join(', ')} FROM ${ident(table)} ORDER BY hash(rowid + ${body.seed * 7919}), rowid LIMIT ${body.maxRows}) ORDER BY r`
-      : `SELECT ${select.join(', ')} FROM ${ident(table)} ORDER BY rowid`;
+    const { sql } = seededSampleSql(ident(table), select, {
+      nRows: dataset.nRows,
+      maxRows: body.maxRows,
+      seed: body.seed,
+    });
     const columns = await this.datasets.withConnection(async (c) =>
       (await c.runAndReadAll(sql)).getColumnsJS(),
     );
@@ -90,17 +93,7 @@ function defaultColumns(dataset: DatasetSummary, target: string | undefined): st
 }
 
 function checkNumeric(dataset: DatasetSummary, name: string): void {
-  const info = dataset.columns.find((c) => c.name === name);
-  if (info === undefined) {
-    throw httpError('COLUMN_NOT_FOUND', {
-      column: name,
-      dataset: dataset.name,
-      available: dataset.columns
-        .map((c) => c.name)
-        .join(', ')
-        .slice(0, 1000),
-    });
-  }
+  const info = columnOrThrow(dataset, name);
   if (info.type !== 'numeric') {
     throw httpError('COLUMN_NOT_NUMERIC', { column: name, type: info.type });
   }

@@ -1,4 +1,6 @@
+import { seededSampleSql } from '../datasets/sample';
 import type { DatasetService } from '../datasets/service';
+import { columnOrThrow } from '../datasets/summary';
 import { httpError } from '../errors';
 import { ident } from '../store/db';
 import type { TextBody } from './schemas';
@@ -30,16 +32,7 @@ export class TextService {
   async topics(id: string, body: TextBody): Promise<TextResult> {
     const { dataset, table } = await this.datasets.source(id);
     const check = (name: string, what: string) => {
-      const info = dataset.columns.find((c) => c.name === name);
-      if (info === undefined)
-        throw httpError('COLUMN_NOT_FOUND', {
-          column: name,
-          dataset: dataset.name,
-          available: dataset.columns
-            .map((c) => c.name)
-            .join(', ')
-            .slice(0, 1000),
-        });
+      const info = columnOrThrow(dataset, name);
       if (what === 'text' && !TEXT_TYPES.has(info.type))
         throw httpError('COLUMN_NOT_TEXT', { column: name, type: info.type });
       if (what === 'target' && !['categorical', 'boolean'].includes(info.type))
@@ -51,10 +44,11 @@ export class TextService {
     if (body.target !== undefined) check(body.target, 'target');
     const select = [`CAST(${ident(body.column)} AS VARCHAR) AS doc`];
     if (body.target !== undefined) select.push(`trim(CAST(${ident(body.target)} AS VARCHAR)) AS label`);
-    const sampled = dataset.nRows > body.maxDocuments;
-    const sql = sampled
-      ? `SELECT * EXCLUDE (r) FROM (SELECT rowid AS r, ${select.join(', ')} FROM ${ident(table)} ORDER BY hash(rowid + ${body.seed * 7919}), rowid LIMIT ${body.maxDocuments}) ORDER BY r`
-      : `SELECT ${select.join(', ')} FROM ${ident(table)} ORDER BY rowid`;
+    const { sql, sampled } = seededSampleSql(ident(table), select, {
+      nRows: dataset.nRows,
+      maxRows: body.maxDocuments,
+      seed: body.seed,
+    });
     const columns = await this.datasets.withConnection(async (c) =>
       (await c.runAndReadAll(sql)).getColumnsJS(),
     );

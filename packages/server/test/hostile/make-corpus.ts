@@ -5,111 +5,22 @@
  *
  *   npx tsx packages/server/test/hostile/make-corpus.ts /tmp/corpus   # writes the files and lists them
  */
-import { once } from 'node:events';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDeflateRaw } from 'node:zlib';
-import { DuckDBInstance } from '@duckdb/node-api';
-import ExcelJS from 'exceljs';
-import { sheetParts, workbook, workbookEntries, zip } from './zip-writer';
+import {
+  CORPUS_LIMITS,
+  corruptPageSize,
+  duckdbCopy,
+  type HostileFile,
+  MiB,
+  UNREADABLE,
+  validParquet,
+  writeRepeated,
+} from './corpus-writers';
+import { addExcelFiles } from './corpus-xlsx';
 
-export interface HostileFile {
-  /** The file name sent with the upload (its extension picks the reader). */
-  name: string;
-  path: string;
-  /** What it attacks or breaks. */
-  why: string;
-  /** Acceptable error codes; `renamed` means accepted, with the dangerous column names renamed. */
-  expect: string[] | 'renamed';
-}
-
-const MiB = 1024 * 1024;
-
-/** Writes `total` bytes by repeating `chunk`, between `head` and `tail`, streaming. */
-async function writeRepeated(path: string, head: string | Buffer, chunk: Buffer, total: number, tail = '') {
-  const out = createWriteStream(path);
-  out.write(head);
-  for (let written = 0; written < total; written += chunk.length) {
-    if (!out.write(chunk.subarray(0, Math.min(chunk.length, total - written)))) await once(out, 'drain');
-  }
-  out.end(tail);
-  await once(out, 'finish');
-}
-
-/** Raw-deflates `total` bytes of `byte` without holding them: a few KiB of output per MiB of input. */
-async function deflateRepeated(byte: number, total: number): Promise<Buffer> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const parts: Buffer[] = [];
-  deflate.on('data', (d: Buffer) => parts.push(d));
-  const chunk = Buffer.alloc(MiB, byte);
-  for (let i = 0; i < total / MiB; i++) if (!deflate.write(chunk)) await once(deflate, 'drain');
-  deflate.end();
-  await once(deflate, 'end');
-  return Buffer.concat(parts);
-}
-
-async function validXlsx(path: string, rows: unknown[][]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Sheet1');
-  for (const row of rows) sheet.addRow(row);
-  await workbook.xlsx.writeFile(path);
-}
-
-async function validParquet(path: string, rows: number, wide = false): Promise<void> {
-  // The wide file is snappy-compressed: a reader then allocates what a page header declares before inflating.
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  const select = wide
-    ? `SELECT i AS a, repeat('x', 60) || i AS b FROM range(${rows}) t(i)`
-    : `SELECT i AS a, i * 2 AS b FROM range(${rows}) t(i)`;
-  await c.run(
-    `COPY (${select}) TO '${path}' (FORMAT parquet, COMPRESSION ${wide ? 'snappy' : 'uncompressed'})`,
-  );
-  instance.closeSync();
-}
-
-/**
- * Limits the corpus server runs with (environment variables of `quarry start`): below the defaults, so the
- * Parquet footer bombs above them are a few MB of work to generate, not gigabytes.
- */
-export const CORPUS_LIMITS = { QUARRY_PARSE_MAX_CELLS: '50000000', QUARRY_PARSE_MAX_PARQUET_MB: '64' };
-
-async function duckdbCopy(select: string, path: string, compression: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  await c.run(`COPY (${select}) TO '${path}' (FORMAT parquet, COMPRESSION ${compression})`);
-  instance.closeSync();
-}
-
-/** Reads a Thrift compact varint at `at`: its value and its byte length. */
-function varint(buf: Buffer, at: number): { value: number; length: number } {
-  let value = 0;
-  let shift = 0;
-  let i = at;
-  for (;;) {
-    const b = buf[i++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((b & 0x80) === 0) return { value, length: i - at };
-  }
-}
-
-/**
- * Rewrites the first page header's uncompressed size in place (same byte length, so every offset in the footer
- * stays valid): `huge` sets the largest positive value that fits, otherwise a negative one.
- */
-function corruptPageSize(buf: Buffer, huge: boolean): Buffer {
-  const out = Buffer.from(buf);
-  let at = 4; // after PAR1: PageHeader { 1: type i32, 2: uncompressed_page_size i32, 3: compressed_page_size i32 }
-  if (out[at] !== 0x15) throw new Error('unexpected page header');
-  at += 1 + varint(out, at + 1).length;
-  if (out[at] !== 0x15) throw new Error('unexpected page header');
-  const { length } = varint(out, at + 1);
-  if (length < 3) throw new Error('the first page is too small to declare a huge size');
-  for (let k = 0; k < length; k++) out[at + 1 + k] = k === length - 1 ? 0x7f : huge && k === 0 ? 0xfe : 0xff;
-  return out;
-}
+export { CORPUS_LIMITS, type HostileFile };
 
 export async function makeCorpus(dir: string): Promise<HostileFile[]> {
   const files: HostileFile[] = [];
@@ -128,7 +39,6 @@ export async function makeCorpus(dir: string): Promise<HostileFile[]> {
     await write(path);
     files.push({ name, path, why, expect });
   };
-  const UNREADABLE = ['UNREADABLE_FILE', 'FILE_UNREADABLE'];
 
   // ---- CSV / TSV ----
   await add('empty.csv', '0 bytes', ['EMPTY_FILE'], '');
@@ -353,151 +263,7 @@ export async function makeCorpus(dir: string): Promise<HostileFile[]> {
     duckdbCopy(`SELECT repeat('x', 1000) || i AS a FROM range(100000) t(i)`, p, 'zstd'),
   );
 
-  // ---- Excel ----
-  const valid = join(dir, 'valid.xlsx.tmp');
-  await validXlsx(valid, [['a', 'b'], ...Array.from({ length: 200 }, (_, i) => [i, `row ${i}`])]);
-  const xlsx = await readFile(valid);
-  await add('truncated.xlsx', 'a valid workbook cut at 50 %', UNREADABLE, xlsx.subarray(0, xlsx.length >> 1));
-  await add(
-    'truncated-tail.xlsx',
-    'a valid workbook missing its last 10 bytes',
-    UNREADABLE,
-    xlsx.subarray(0, xlsx.length - 10),
-  );
-  const cfb = Buffer.alloc(4096);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
-  await add('old-xls.xlsx', 'an OLE2/CFB file (.xls) renamed .xlsx', UNREADABLE, cfb);
-  const encrypted = Buffer.from(cfb);
-  Buffer.from('E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0', 'latin1').copy(encrypted, 1024);
-  await add(
-    'password-protected.xlsx',
-    'an encrypted workbook (CFB with EncryptedPackage)',
-    UNREADABLE,
-    encrypted,
-  );
-  const entries = workbook([['a'], ['1']]);
-  await add(
-    'encrypted-entry.xlsx',
-    'a zip entry with the encrypted flag',
-    UNREADABLE,
-    zip(entries.map((e) => ({ ...e, encrypted: true }))),
-  );
-  await add('csv-as.xlsx', 'a CSV named .xlsx', UNREADABLE, 'a,b\n1,2\n');
-  await add('empty-zip.xlsx', 'a zip with no entries', ['EMPTY_FILE', ...UNREADABLE], zip([]));
-  await add(
-    'not-a-workbook.xlsx',
-    'a zip holding a text file, no workbook',
-    ['EMPTY_FILE', ...UNREADABLE],
-    zip([{ name: 'readme.txt', data: Buffer.from('hello') }]),
-  );
-  const bomb = await deflateRepeated(0x41, 200 * MiB);
-  await add(
-    'zip-bomb.xlsx',
-    'a sheet declaring 200 MiB from a few hundred KiB (≈1000:1)',
-    UNREADABLE,
-    zip([
-      ...entries.slice(0, -1),
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), deflated: bomb, declaredSize: 200 * MiB },
-    ]),
-  );
-  await add(
-    'lying-zip-bomb.xlsx',
-    'a sheet declaring 1 KiB that inflates to 200 MiB',
-    UNREADABLE,
-    zip([
-      ...entries.slice(0, -1),
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), deflated: bomb, declaredSize: 1024 },
-    ]),
-  );
-  const many = Array.from({ length: 20_000 }, (_, i) => ({
-    name: `xl/media/f${i}.bin`,
-    data: Buffer.alloc(1),
-    stored: true,
-  }));
-  await add('20k-entries.xlsx', '20 000 zip entries', UNREADABLE, zip([...entries, ...many]));
-  const manyMore = Array.from({ length: 100_000 }, (_, i) => ({
-    name: `m/${i}`,
-    data: Buffer.alloc(0),
-    stored: true,
-  }));
-  await add(
-    '100k-entries.xlsx',
-    '100 000 zip entries (the count overflows to ZIP64)',
-    UNREADABLE,
-    zip([...entries, ...manyMore], { eocdCount: 0xffff }),
-  );
-  const laughs = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('')}]>`;
-  await add(
-    'billion-laughs.xlsx',
-    'sharedStrings.xml with nested entities (billion laughs)',
-    UNREADABLE,
-    zip(
-      workbookEntries(
-        sheetParts([['a'], ['1']]).sheet,
-        `<?xml version="1.0"?>${laughs}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`,
-      ),
-    ),
-  );
-  await add(
-    'xxe.xlsx',
-    'a sheet with an external entity reading /etc/passwd',
-    UNREADABLE,
-    zip(
-      workbookEntries(
-        `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>`,
-      ),
-    ),
-  );
-  await add(
-    'zip-slip.xlsx',
-    'an entry named ../../evil.xml',
-    UNREADABLE,
-    zip([...entries, { name: '../../evil.xml', data: Buffer.from('<x/>') }]),
-  );
-  await add(
-    'absolute-entry.xlsx',
-    'an entry named /etc/cron.d/x',
-    UNREADABLE,
-    zip([...entries, { name: '/etc/cron.d/x', data: Buffer.from('x') }]),
-  );
-  await add(
-    'utf16-xml.xlsx',
-    'a sheet in UTF-16 XML (hides a DTD from a byte scan)',
-    UNREADABLE,
-    zip([
-      ...entries.slice(0, -1),
-      {
-        name: 'xl/worksheets/sheet1.xml',
-        data: Buffer.concat([
-          Buffer.from([0xff, 0xfe]),
-          Buffer.from(sheetParts([['a'], ['1']]).sheet, 'utf16le'),
-        ]),
-      },
-    ]),
-  );
-  await add(
-    '3000-columns.xlsx',
-    '3 000 columns',
-    ['TOO_MANY_COLUMNS'],
-    zip(workbook([Array.from({ length: 3000 }, (_, i) => `c${i}`), Array.from({ length: 3000 }, () => '1')])),
-  );
-  await add(
-    'header-only.xlsx',
-    'a header row, no data',
-    ['NO_ROWS', 'EMPTY_FILE'],
-    zip(workbook([['a', 'b']])),
-  );
-  await add(
-    'proto-header.xlsx',
-    'a sheet with a __proto__ column',
-    'renamed',
-    zip(
-      workbook([
-        ['__proto__', 'x'],
-        ['1', '2'],
-      ]),
-    ),
-  );
+  await addExcelFiles(dir, add);
 
   // ---- Not a data file at all ----
   await add('program.exe', 'an executable name', ['UNSUPPORTED_FORMAT'], Buffer.from('MZ\x90\x00'));
