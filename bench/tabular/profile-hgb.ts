@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/tabular/profile-hgb.ts [--dataset synth-1m] [--fits 5]
  *   npx tsx bench/tabular/profile-hgb.ts --ab --fits 4     # A/B: see below
+ *   npx tsx bench/tabular/profile-hgb.ts --threads 2       # fits lend a ThreadTeam of 2 (compare wall times then)
  *   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/tabular/profile-hgb.ts --fits 1   # hot spots
  *
  * The `checksum` line (from the warm-up model's predicted probabilities) must not change when an optimisation
@@ -23,6 +24,7 @@ import {
   phaseTiming,
   resetPhaseTimes,
 } from '../../packages/ml/src/ensemble/hist-gradient-boosting/phase-timer';
+import { ThreadTeam } from '../../packages/server/src/jobs/thread-team';
 import { datasetSource, loadDataset } from './datasets';
 
 /** The benchmark's parameters (`quarry-side.ts`'s HGB_PARAMS; that module runs on import, so they are repeated). */
@@ -41,8 +43,13 @@ const { values } = parseArgs({
     dataset: { type: 'string', default: 'synth-1m' },
     fits: { type: 'string', default: '5' },
     ab: { type: 'boolean', default: false },
+    threads: { type: 'string', default: '1' },
   },
 });
+const nThreads = Number(values.threads);
+if (!(Number.isInteger(nThreads) && nThreads >= 1)) throw new Error('--threads takes a whole number ≥ 1.');
+// With a team, CPU time counts the members' spinning too: compare wall times (interleaved, with --ab).
+const team = nThreads > 1 ? await ThreadTeam.start(nThreads) : undefined;
 const nFits = Number(values.fits);
 if (!(Number.isInteger(nFits) && nFits >= 1)) throw new Error('--fits takes a whole number ≥ 1.');
 const data = loadDataset(datasetSource(values.dataset ?? 'synth-1m'));
@@ -50,7 +57,9 @@ if (data.y instanceof Float64Array) throw new Error('profile-hgb needs a classif
 const XTrain = data.X.takeRows(data.train);
 const yTrain = takeLabels(data.y as Labels, data.train);
 const XTest = data.X.takeRows(data.test);
-console.log(`${values.dataset}: ${XTrain.nRows} × ${XTrain.nCols} training rows, ${nFits} timed fits`);
+console.log(
+  `${values.dataset}: ${XTrain.nRows} × ${XTrain.nCols} training rows, ${nFits} timed fits, ${nThreads} thread(s)`,
+);
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -64,7 +73,7 @@ function fitOnce(): { cpu: number; wall: number; model: HistGradientBoostingClas
   const model = new HistGradientBoostingClassifier(PARAMS);
   const c0 = cpuMs();
   const w0 = performance.now();
-  model.fit(XTrain, yTrain);
+  model.fit(XTrain, yTrain, { team });
   return { cpu: cpuMs() - c0, wall: performance.now() - w0, model };
 }
 
@@ -100,14 +109,19 @@ function profilePhases(): void {
 /** 2N fits alternating `globalThis.QUARRY_AB` between 0 and 1. */
 function compareAB(): void {
   const cpu: number[][] = [[], []];
+  const wall: number[][] = [[], []];
   for (let k = 0; k < 2 * nFits; k++) {
     (globalThis as { QUARRY_AB?: number }).QUARRY_AB = k % 2;
-    cpu[k % 2].push(fitOnce().cpu);
+    const fit = fitOnce();
+    cpu[k % 2].push(fit.cpu);
+    wall[k % 2].push(fit.wall);
   }
   for (const v of [0, 1]) {
     const all = cpu[v].map(seconds).join(' ');
+    const walls = wall[v].map(seconds).join(' ');
     console.log(
-      `AB ${v}: cpu min ${seconds(Math.min(...cpu[v]))} s, median ${seconds(median(cpu[v]))} s  [${all}]`,
+      `AB ${v}: cpu min ${seconds(Math.min(...cpu[v]))} s, median ${seconds(median(cpu[v]))} s  [${all}]; ` +
+        `wall min ${seconds(Math.min(...wall[v]))} s, median ${seconds(median(wall[v]))} s  [${walls}]`,
     );
   }
 }
@@ -120,3 +134,4 @@ console.log(`warm-up: cpu ${seconds(warm.cpu)} s, wall ${seconds(warm.wall)} s`)
 console.log(`checksum ${checksum} (proba[0] ${proba[0]}, proba[last] ${proba[proba.length - 1]})`);
 if (values.ab) compareAB();
 else profilePhases();
+await team?.dispose();

@@ -58,4 +58,37 @@ describe('fitBinMapper / binMatrix', () => {
     expect(Array.from(fit(1).thresholds[0])).not.toEqual(Array.from(fit(2).thresholds[0]));
     expect(fit(1).thresholds[0].length).toBe(19);
   });
+
+  it('takes its quantiles from exactly the rows the seed draws (read in row order), sorted', () => {
+    const values = Float64Array.from({ length: 3000 }, (_, i) => Math.cos(i * 1.7) * 50 + (i % 7));
+    const fitted = fitBinMapper(
+      Matrix.fromColumns([values]),
+      new Uint8Array(1),
+      new Int32Array(1),
+      20,
+      new Rng(9),
+      500,
+    );
+    // The definition: the first 500 of the seed's permutation, their values sorted by the built-in sort.
+    const drawn = new Rng(9).permutation(3000).subarray(0, 500);
+    const expected = binThresholds(Float64Array.from(drawn, (i) => values[i]).sort(), 20);
+    expect(Array.from(fitted.thresholds[0])).toEqual(Array.from(expected));
+  });
+
+  it('bins every value as a plain binary search does, four at a time and in the tail', () => {
+    const rng = new Rng(4);
+    const values = Float64Array.from({ length: 1003 }, () =>
+      rng.nextFloat() < 0.05 ? Number.NaN : Math.round((rng.nextFloat() - 0.5) * 400) / 4,
+    );
+    const X = Matrix.fromColumns([values]);
+    const m = fitBinMapper(X, new Uint8Array(1), new Int32Array(1), 30, new Rng(0));
+    const edges = m.thresholds[0];
+    const plain = Array.from(values, (x) => {
+      if (Number.isNaN(x)) return m.missingBin;
+      let b = 0;
+      while (b < edges.length && edges[b] < x) b++;
+      return b;
+    });
+    expect(Array.from(binMatrix(X, m))).toEqual(plain);
+  });
 });

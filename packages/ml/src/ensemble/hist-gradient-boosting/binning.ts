@@ -78,7 +78,7 @@ export function fitBinMapper(
   subsample = BINNING_SUBSAMPLE,
 ): BinMapper {
   const { nRows: n, nCols: p, data } = X;
-  const sampled = n > subsample ? rng.permutation(n).subarray(0, subsample) : null;
+  const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
   const m = sampled === null ? n : subsample;
   const buffer = new Float64Array(m);
   const thresholds: Float64Array[] = [];
@@ -104,6 +104,23 @@ export function fitBinMapper(
   return { thresholds, nBinsNonMissing, isCategorical, missingBin: maxBins };
 }
 
+/**
+ * The sampled row indices in increasing order: only the set of values drawn matters (they are sorted next), and
+ * reading a column in row order instead of at random places makes the gather ~8× faster on large data.
+ */
+function ascending(indices: Int32Array, n: number): Int32Array {
+  const drawn = new Uint8Array(n);
+  for (let r = 0; r < indices.length; r++) drawn[indices[r]] = 1;
+  // One spare slot: every index is written at the current end, which moves on only for drawn ones.
+  const out = new Int32Array(indices.length + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    out[k] = i;
+    k += drawn[i];
+  }
+  return out.subarray(0, indices.length);
+}
+
 /** The bin of every value, as one column-major `Uint8Array` (n × p, like the matrix it comes from). */
 export function binMatrix(X: Matrix, mapper: BinMapper): Uint8Array {
   const { nRows: n, nCols: p, data } = X;
@@ -123,19 +140,57 @@ export function binMatrix(X: Matrix, mapper: BinMapper): Uint8Array {
     // At most 254 edges, padded with +∞ to 256 so the search below takes exactly 8 steps.
     const edges = new Float64Array(256).fill(Number.POSITIVE_INFINITY);
     edges.set(mapper.thresholds[f]);
-    for (let i = 0; i < n; i++) {
+    // The number of edges below x (the first edge ≥ x), by a binary search written as arithmetic on the
+    // comparisons: V8 compiles `cond ? a : b` to a branch, which mispredicts half the time here, and this form runs
+    // 5× faster. Plain version: while (lo < hi) { mid = (lo + hi) >> 1; x <= edges[mid] ? hi = mid : lo = mid + 1 }
+    // Four values per pass: each search is a chain of eight dependent loads, and four chains overlap.
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const x0 = data[column + i];
+      const x1 = data[column + i + 1];
+      const x2 = data[column + i + 2];
+      const x3 = data[column + i + 3];
+      let b0 = +(edges[127] < x0) << 7;
+      let b1 = +(edges[127] < x1) << 7;
+      let b2 = +(edges[127] < x2) << 7;
+      let b3 = +(edges[127] < x3) << 7;
+      b0 += +(edges[b0 + 63] < x0) << 6;
+      b1 += +(edges[b1 + 63] < x1) << 6;
+      b2 += +(edges[b2 + 63] < x2) << 6;
+      b3 += +(edges[b3 + 63] < x3) << 6;
+      b0 += +(edges[b0 + 31] < x0) << 5;
+      b1 += +(edges[b1 + 31] < x1) << 5;
+      b2 += +(edges[b2 + 31] < x2) << 5;
+      b3 += +(edges[b3 + 31] < x3) << 5;
+      b0 += +(edges[b0 + 15] < x0) << 4;
+      b1 += +(edges[b1 + 15] < x1) << 4;
+      b2 += +(edges[b2 + 15] < x2) << 4;
+      b3 += +(edges[b3 + 15] < x3) << 4;
+      b0 += +(edges[b0 + 7] < x0) << 3;
+      b1 += +(edges[b1 + 7] < x1) << 3;
+      b2 += +(edges[b2 + 7] < x2) << 3;
+      b3 += +(edges[b3 + 7] < x3) << 3;
+      b0 += +(edges[b0 + 3] < x0) << 2;
+      b1 += +(edges[b1 + 3] < x1) << 2;
+      b2 += +(edges[b2 + 3] < x2) << 2;
+      b3 += +(edges[b3 + 3] < x3) << 2;
+      b0 += +(edges[b0 + 1] < x0) << 1;
+      b1 += +(edges[b1 + 1] < x1) << 1;
+      b2 += +(edges[b2 + 1] < x2) << 1;
+      b3 += +(edges[b3 + 1] < x3) << 1;
+      b0 += +(edges[b0] < x0);
+      b1 += +(edges[b1] < x1);
+      b2 += +(edges[b2] < x2);
+      b3 += +(edges[b3] < x3);
+      binned[column + i] = Number.isNaN(x0) ? missingBin : b0;
+      binned[column + i + 1] = Number.isNaN(x1) ? missingBin : b1;
+      binned[column + i + 2] = Number.isNaN(x2) ? missingBin : b2;
+      binned[column + i + 3] = Number.isNaN(x3) ? missingBin : b3;
+    }
+    for (; i < n; i++) {
       const x = data[column + i];
-      // The number of edges below x (the first edge ≥ x), by a binary search written as arithmetic on the
-      // comparisons: V8 compiles `cond ? a : b` to a branch, which mispredicts half the time here, and this
-      // form runs 5× faster. Plain version: while (lo < hi) { mid = (lo + hi) >> 1; x <= edges[mid] ? hi = mid : lo = mid + 1 }
       let b = +(edges[127] < x) << 7;
-      b += +(edges[b + 63] < x) << 6;
-      b += +(edges[b + 31] < x) << 5;
-      b += +(edges[b + 15] < x) << 4;
-      b += +(edges[b + 7] < x) << 3;
-      b += +(edges[b + 3] < x) << 2;
-      b += +(edges[b + 1] < x) << 1;
-      b += +(edges[b] < x);
+      for (let step = 6; step >= 0; step--) b += +(edges[b + (1 << step) - 1] < x) << step;
       binned[column + i] = Number.isNaN(x) ? missingBin : b;
     }
   }

@@ -11,6 +11,7 @@ import type { BoostingLoss } from './loss';
 import { RowPartition } from './partition';
 import { endPhase, startPhase } from './phase-timer';
 import { addTreeBinned, type TreeArrays, TreeStore } from './predictor';
+import { addLeafValues } from './raw-update';
 import type { SplitContext } from './splitting';
 
 export interface BoostingSettings {
@@ -129,6 +130,8 @@ interface Run {
   /** The team's side of the fit, when a team lends threads. */
   team: HgbTeam | null;
   store: TreeStore;
+  /** Scratch for the raw-prediction update: the leaf of every training row (`raw-update.ts`). */
+  leafOf: Uint8Array;
   trainScore: number[];
   validationScore: number[];
 }
@@ -217,6 +220,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     grower: new TreeGrower(train.binned, n, ctx, growerParams, partition, hgbTeam),
     team: hgbTeam,
     store: new TreeStore(mapper),
+    leafOf: new Uint8Array(n),
     trainScore: [],
     validationScore: [],
   };
@@ -253,9 +257,7 @@ function iterate(run: Run): void {
     const t = store.add(root);
     const updateStart = startPhase();
     if (!team?.addLeaves(k, grower.leaves)) {
-      for (const leaf of grower.leaves) {
-        for (let r = leaf.start; r < leaf.end; r++) raw[rows[r]] += leaf.value;
-      }
+      addLeafValues(raw, rows, grower.leaves, run.leafOf);
     }
     endPhase('rawUpdate', updateStart);
     if (validation !== null) {

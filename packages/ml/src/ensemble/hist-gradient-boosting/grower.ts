@@ -62,6 +62,8 @@ export class TreeGrower {
   readonly #splitScratch = new SplitScratch();
   #splittable: GrowNode[] = [];
   #constantHessian = false;
+  /** Whether the last `#build` ran on the team. */
+  #builtOnTeam = false;
   /**
    * Alone (no team), a tree's partition is not reset before its root is split: until then the root's rows are
    * 0..n−1 and their gradients are `grow`'s `gh`, which the root's histograms and split read directly
@@ -98,14 +100,39 @@ export class TreeGrower {
     const constantHessian = this.#constantHessian;
     const t0 = startPhase();
     const rootGradients = this.#rootGradients;
+    this.#builtOnTeam = false;
     if (rootGradients !== null) {
       // The root (only it is built before the first split); its kernels read `gh` in row order, not `rows`.
       this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
-    } else if (!this.#team?.build(start, end, constantHessian, out)) {
+    } else if (this.#team?.build(start, end, constantHessian, out)) {
+      this.#builtOnTeam = true;
+    } else {
       const { rows, gh } = this.partition;
       this.#builder.build(rows, gh, start, end, constantHessian, out);
     }
     endPhase('histograms', t0);
+  }
+
+  /**
+   * Builds the root's histograms into `out` (unless null) and returns its gradient and hessian totals, summed in
+   * row order: by the root's first histogram kernel on the way when it can (`HistogramBuilder.rootSumsFromBuild`),
+   * which saves a pass over every row per tree, else by a loop of their own.
+   */
+  #buildRoot(gh: Float32Array, n: number, out: Float64Array | null): [number, number] {
+    const sums: [number, number] = [0, 0];
+    if (out !== null) {
+      this.#build(0, n, out);
+      if (this.#builtOnTeam) {
+        if (this.#team!.rootSums(sums)) return sums;
+      } else if (this.#builder.rootSumsFromBuild) {
+        return [this.#builder.rootSumGradients, this.#builder.rootSumHessians];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      sums[0] += gh[2 * i];
+      sums[1] += gh[2 * i + 1];
+    }
+    return sums;
   }
 
   /**
@@ -121,20 +148,18 @@ export class TreeGrower {
     this.#constantHessian = constantHessian;
     this.leaves = [];
     this.#splittable = [];
-    let sumGradients = 0;
-    let sumHessians = 0;
-    for (let i = 0; i < n; i++) {
-      sumGradients += gh[2 * i];
-      sumHessians += gh[2 * i + 1];
-    }
+    // The root's histograms before its totals, which their kernel sums on the way (a root that then cannot split
+    // wasted its build; that takes a hessian sum below 1e-3).
+    const rootHist = n >= 2 * this.#params.minSamplesLeaf ? this.#pool.acquire() : null;
+    let [sumGradients, sumHessians] = this.#buildRoot(gh, n, rootHist);
     if (constantHessian) sumHessians = n;
     // The root's own value is 0, as in scikit-learn (only differences of gains matter at the root).
     const root = new GrowNode(0, n, 0, sumGradients, sumHessians, 0);
     if (n < 2 * this.#params.minSamplesLeaf || sumHessians < this.#ctx.minHessianToSplit) {
+      if (rootHist !== null) this.#pool.release(rootHist);
       this.#finalize(root);
     } else {
-      root.hist = this.#pool.acquire();
-      this.#build(0, n, root.hist);
+      root.hist = rootHist;
       this.#findSplit(root);
     }
     while (this.#splittable.length > 0) this.#splitNext();

@@ -36,10 +36,12 @@ export class HgbTeam {
       | 'mask'
       | 'goesLeft'
       | 'counts'
+      | 'leafOf'
       | 'leafStart'
       | 'leafEnd'
       | 'leafValue'
       | 'nodeSums'
+      | 'rootSums'
       | 'splitOut'
       | 'splitBits'
       | 'trees'
@@ -53,6 +55,7 @@ export class HgbTeam {
     this.#data = {
       ...data,
       nodeSums: sharedFloat64(4),
+      rootSums: sharedFloat64(3),
       splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
       splitBits: sharedInt32(blocks * BITSET_WORDS),
       treeCapacity: capacity,
@@ -60,6 +63,7 @@ export class HgbTeam {
       mask: sharedUint8(data.nRows),
       goesLeft: sharedUint8(256),
       counts: sharedInt32(MAX_ROW_CHUNKS),
+      leafOf: sharedUint8(data.nRows),
       leafStart: sharedInt32(MAX_TEAM_LEAVES),
       leafEnd: sharedInt32(MAX_TEAM_LEAVES),
       leafValue: sharedFloat64(MAX_TEAM_LEAVES),
@@ -104,7 +108,8 @@ export class HgbTeam {
       leafEnd[j] = leaves[j].end;
       leafValue[j] = leaves[j].value;
     }
-    this.#team.run(HGB_OP.RAW, k, leaves.length, 0, 0);
+    this.#team.run(HGB_OP.LEAF_OF, leaves.length, 0, 0, 0);
+    this.#team.run(HGB_OP.RAW, k, 0, 0, 0);
     return true;
   }
 
@@ -120,7 +125,17 @@ export class HgbTeam {
   /** Builds the node's histograms on the team; false when the node is too small to be worth it. */
   build(start: number, end: number, constantHessian: boolean, out: Float64Array): boolean {
     if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
+    this.#data.rootSums[2] = 0;
     this.#team.run(HGB_OP.HIST, start, end, constantHessian ? 1 : 0, this.#histIds.get(out)!);
+    return true;
+  }
+
+  /** After `build` of the root: its gradient and hessian totals into `out`, if a member summed them. */
+  rootSums(out: [number, number]): boolean {
+    const { rootSums } = this.#data;
+    if (rootSums[2] !== 1) return false;
+    out[0] = rootSums[0];
+    out[1] = rootSums[1];
     return true;
   }
 

@@ -56,4 +56,18 @@ describe('root histograms through the scratch block', () => {
     expect(out[0]).toBe(99);
     expect(out[11 * span]).toBe(99);
   });
+
+  it('sum every row’s gradient and hessian in row order on the way (the root’s totals), bit for bit', () => {
+    let g = 0;
+    let h = 0;
+    for (let r = 0; r < nRows; r++) {
+      g += gh[2 * r];
+      h += gh[2 * r + 1];
+    }
+    expect(builder.rootSumsFromBuild).toBe(true);
+    builder.build(all, gh, 0, nRows, false, new Float64Array(builder.size));
+    expect([builder.rootSumGradients, builder.rootSumHessians]).toEqual([g, h]);
+    builder.build(all, gh, 0, nRows, true, new Float64Array(builder.size));
+    expect([builder.rootSumGradients, builder.rootSumHessians]).toEqual([g, 0]);
+  });
 });

@@ -8,6 +8,7 @@ import {
   accumulateRoot8,
   type KernelInput,
 } from './histogram-kernels';
+import { accumulateNode2, blockRoot2 } from './histogram-pair-kernels';
 
 /**
  * Per-node histograms: for every feature and bin, the sums of the gradients and hessians of the node's rows and
@@ -50,6 +51,14 @@ export class HistogramBuilder {
   /** Offset of the missing bin's slot within a feature's histogram. */
   readonly #missingSlot: number;
   #block: BlockScratch | null = null;
+  /**
+   * Whether building the root (every feature, rows in order) also yields the sums of all rows' gradients and
+   * hessians, in row order, in `rootSumGradients` and `rootSumHessians` (the hessians' sum is 0 when they are
+   * constant): true when the root goes through the scratch block.
+   */
+  readonly rootSumsFromBuild: boolean;
+  rootSumGradients = 0;
+  rootSumHessians = 0;
 
   /** `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1. */
   constructor(
@@ -79,6 +88,7 @@ export class HistogramBuilder {
       add(f * span, f * span + nBinsNonMissing[f] * HIST_STRIDE);
       add(f * span + missingBin * HIST_STRIDE, f * span + (missingBin + 1) * HIST_STRIDE);
     }
+    this.rootSumsFromBuild = nRows >= BLOCK_MIN_ROWS && nFeatures >= 2;
     this.#used = Int32Array.from(used);
     let slots = 0;
     for (let r = 0; r < used.length; r += 2) slots += used[r + 1] - used[r];
@@ -185,12 +195,13 @@ export class HistogramBuilder {
     }
     for (; f + 8 <= f1; f += 8) accumulateNode8(input, f, rows, gh, start, end, constantHessian, out);
     for (; f + 4 <= f1; f += 4) accumulateNode4(input, f, rows, gh, start, end, constantHessian, out);
+    for (; f + 2 <= f1; f += 2) accumulateNode2(input, f, rows, gh, start, end, constantHessian, out);
     for (; f < f1; f++) accumulateNode1(input, f, rows, gh, start, end, constantHessian, out);
   }
 
   /**
-   * The root's gradient and hessian sums of the features `[f0, f1)` through the scratch block, eight or four
-   * features at a time; returns the first feature left (fewer than four remain).
+   * The root's gradient and hessian sums of the features `[f0, f1)` through the scratch block, eight, four or two
+   * features at a time; returns the first feature left (at most one remains).
    */
   #accumulateRootBlocks(
     gh: Float32Array,
@@ -203,6 +214,17 @@ export class HistogramBuilder {
     this.#block ??= new BlockScratch();
     const block = this.#block;
     let f = f0;
+    // The first block's kernel also sums the gradients and hessians of all rows (see `rootSumsFromBuild`).
+    if (f0 === 0 && f1 - f0 >= 2) {
+      const width = f1 >= 8 ? 8 : f1 >= 4 ? 4 : 2;
+      if (width === 8) blockRoot8(input, 0, gh, constantHessian, block);
+      else if (width === 4) blockRoot4(input, 0, gh, constantHessian, block);
+      else blockRoot2(input, 0, gh, constantHessian, block);
+      flushBlock(block, 0, width, input.span, out);
+      this.rootSumGradients = block.sumGradients;
+      this.rootSumHessians = block.sumHessians;
+      f = width;
+    }
     for (; f + 8 <= f1; f += 8) {
       blockRoot8(input, f, gh, constantHessian, block);
       flushBlock(block, f, 8, input.span, out);
@@ -210,6 +232,10 @@ export class HistogramBuilder {
     for (; f + 4 <= f1; f += 4) {
       blockRoot4(input, f, gh, constantHessian, block);
       flushBlock(block, f, 4, input.span, out);
+    }
+    for (; f + 2 <= f1; f += 2) {
+      blockRoot2(input, f, gh, constantHessian, block);
+      flushBlock(block, f, 2, input.span, out);
     }
     return f;
   }

@@ -10,13 +10,14 @@ import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './spli
  * The parts of growing a tree that a `ParallelTeam` runs on several threads (scikit-learn does the same with
  * OpenMP, LightGBM with its own thread pool):
  *
- * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer);
+ * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer, see `histChunks`);
  * - MARK, SCATTER, COPY: splitting a node's rows, in chunks of rows. MARK notes each row's direction and counts the
  *   left rows of its chunk; from the counts every chunk's left and right rows have a known place, and SCATTER writes
  *   them there in the scratch arrays (so the partition stays stable: rows keep their order within each child, as
  *   the one-thread partition keeps them); COPY moves the node back;
- * - GRADIENTS, RAW: the loss's gradients and hessians, and adding a tree's leaf values to the raw predictions, in
- *   chunks of rows;
+ * - GRADIENTS: the loss's gradients and hessians, in chunks of rows;
+ * - LEAF_OF, RAW: adding a tree's leaf values to the raw predictions as raw-update.ts does, in chunks of partition
+ *   positions (each row's leaf number into `leafOf`), then in chunks of rows (the predictions in row order);
  * - SPLIT: the best split of a node, each block of features scanned apart; the caller keeps the best block's;
  * - TREES: a multiclass iteration's trees, one per chunk (parallel-trees.ts);
  * - RESET: a new tree's partition (every row, in order, with its gradient and hessian), in chunks of rows.
@@ -34,13 +35,17 @@ export const HGB_OP = {
   SPLIT: 7,
   TREES: 8,
   RESET: 9,
+  LEAF_OF: 10,
 } as const;
 
 /** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
 export const SPLIT_SLOTS = 8;
 
-/** Leaves a tree may have for its raw-prediction update to run on the team (more: the caller's thread does it). */
-export const MAX_TEAM_LEAVES = 1024;
+/**
+ * Leaves a tree may have for its raw-prediction update to run on the team (more: the caller's thread does it): a
+ * leaf's number is one byte of `leafOf` (see raw-update.ts).
+ */
+export const MAX_TEAM_LEAVES = 256;
 /** Row ranges are cut into at most this many chunks (MARK's per-chunk counts have one slot each). */
 export const MAX_ROW_CHUNKS = 64;
 const ROWS_PER_CHUNK = 4096;
@@ -61,6 +66,24 @@ export function featureChunks(nFeatures: number, teamSize: number): number {
 function featureBlock(nFeatures: number, chunk: number, chunks: number): [number, number] {
   if (chunks === Math.ceil(nFeatures / 8)) return [8 * chunk, Math.min(8 * chunk + 8, nFeatures)];
   return partBounds(0, nFeatures, chunk, chunks);
+}
+
+/**
+ * HIST's chunks: every member's equal share of the features, cut in two — a multiple of four features (the wide
+ * kernels) and the rest (fewer than four) — with the wide parts first, so each member claims one of them and then
+ * the rests even out. Two threads on 20 features take 8 + 2 each; eight-feature blocks would give one of them 12.
+ * (SPLIT keeps `featureChunks`: its blocks must be in feature order, which its tie-breaking relies on.)
+ */
+export function histChunks(nFeatures: number, teamSize: number): number {
+  return 2 * Math.max(1, Math.min(teamSize, nFeatures));
+}
+
+/** The features `[f0, f1)` of HIST's chunk `chunk` of `chunks` (possibly empty). */
+export function histBlock(nFeatures: number, chunk: number, chunks: number): [number, number] {
+  const shares = chunks >> 1;
+  const [from, to] = partBounds(0, nFeatures, chunk % shares, shares);
+  const wide = from + 4 * Math.floor((to - from) / 4);
+  return chunk < shares ? [from, wide] : [wide, to];
 }
 
 /** What every member shares: the binned data, the partition's arrays and the split's scratch. */
@@ -87,12 +110,15 @@ export interface HgbSharedData {
   raw: Float64Array;
   gradients: Float32Array;
   lossName: string;
-  /** The last tree's leaves: partition ranges [leafStart, leafEnd) and shrunk values. */
+  /** The last tree's leaves: partition ranges [leafStart, leafEnd) and shrunk values; per row, its leaf. */
+  leafOf: Uint8Array;
   leafStart: Int32Array;
   leafEnd: Int32Array;
   leafValue: Float64Array;
   /** What the splitter knows of the data and parameters. */
   ctx: SplitContext;
+  /** After HIST of the root: its gradient and hessian totals, and 1 when a member wrote them (else 0). */
+  rootSums: Float64Array;
   /** The node SPLIT works on: its row count, gradient and hessian sums and value. */
   nodeSums: Float64Array;
   /** Per feature block: its best split (SPLIT_SLOTS numbers) and its categorical left set. */
@@ -156,16 +182,20 @@ function scatter(s: HgbState, start: number, end: number, position: number, chun
   }
 }
 
-function addLeaves(s: HgbState, k: number, nLeaves: number, chunk: number, chunks: number) {
+function markLeaves(s: HgbState, nLeaves: number, chunk: number, chunks: number) {
   const [from, to] = partBounds(0, s.nRows, chunk, chunks);
-  const { rows, raw, leafStart, leafEnd, leafValue } = s;
-  const offset = k * s.nRows;
+  const { rows, leafOf, leafStart, leafEnd } = s;
   for (let j = 0; j < nLeaves; j++) {
-    const lo = Math.max(leafStart[j], from);
     const hi = Math.min(leafEnd[j], to);
-    const value = leafValue[j];
-    for (let r = lo; r < hi; r++) raw[offset + rows[r]] += value;
+    for (let r = Math.max(leafStart[j], from); r < hi; r++) leafOf[rows[r]] = j;
   }
+}
+
+function addLeaves(s: HgbState, k: number, chunk: number, chunks: number) {
+  const [from, to] = partBounds(0, s.nRows, chunk, chunks);
+  const { raw, leafOf, leafValue } = s;
+  const offset = k * s.nRows;
+  for (let i = from; i < to; i++) raw[offset + i] += leafValue[leafOf[i]];
 }
 
 function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk: number, chunks: number) {
@@ -218,8 +248,9 @@ export const hgbKernel: ParallelKernel<HgbState> = {
     state.hists[histId] = hist;
   },
   chunks(s, op, a, b, _c, _d, teamSize) {
-    if (op === HGB_OP.HIST || op === HGB_OP.SPLIT) return featureChunks(s.nFeatures, teamSize);
-    if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW || op === HGB_OP.RESET)
+    if (op === HGB_OP.HIST) return histChunks(s.nFeatures, teamSize);
+    if (op === HGB_OP.SPLIT) return featureChunks(s.nFeatures, teamSize);
+    if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW || op === HGB_OP.LEAF_OF || op === HGB_OP.RESET)
       return rowChunks(s.nRows, teamSize);
     if (op === HGB_OP.TREES) return a;
     return rowChunks(b - a, teamSize);
@@ -227,8 +258,14 @@ export const hgbKernel: ParallelKernel<HgbState> = {
   run(s, op, a, b, c, d, chunk, chunks) {
     switch (op) {
       case HGB_OP.HIST: {
-        const [f0, f1] = featureBlock(s.nFeatures, chunk, chunks);
+        const [f0, f1] = histBlock(s.nFeatures, chunk, chunks);
         s.builder.buildFeatures(s.rows, s.gh, a, b, c === 1, s.hists[d], f0, f1);
+        if (f0 === 0 && f1 >= 2 && b - a === s.nRows && s.builder.rootSumsFromBuild) {
+          // The root's first block also summed every row's gradient and hessian (see the grower's `#buildRoot`).
+          s.rootSums[0] = s.builder.rootSumGradients;
+          s.rootSums[1] = s.builder.rootSumHessians;
+          s.rootSums[2] = 1;
+        }
         return;
       }
       case HGB_OP.MARK:
@@ -241,8 +278,10 @@ export const hgbKernel: ParallelKernel<HgbState> = {
         const [from, to] = partBounds(0, s.nRows, chunk, chunks);
         return s.loss.gradients(s.y, s.w, s.raw, s.gradients, from, to);
       }
+      case HGB_OP.LEAF_OF:
+        return markLeaves(s, a, chunk, chunks);
       case HGB_OP.RAW:
-        return addLeaves(s, a, b, chunk, chunks);
+        return addLeaves(s, a, chunk, chunks);
       case HGB_OP.SPLIT:
         return scanBlock(s, a, b === 1, chunk, chunks);
       case HGB_OP.RESET: {

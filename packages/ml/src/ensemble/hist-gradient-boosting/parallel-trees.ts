@@ -1,5 +1,6 @@
 import { BITSET_WORDS } from './bitset';
 import { type GrowerParams, GrowNode, TreeGrower } from './grower';
+import { addLeafValues } from './raw-update';
 import type { SplitContext } from './splitting';
 
 /**
@@ -86,6 +87,7 @@ export function readTree(trees: Float64Array, capacity: number, k: number): Grow
 /** A member's side: its own grower, made on its first tree. */
 export class TreeTask {
   #grower: TreeGrower | null = null;
+  #leafOf: Uint8Array | null = null;
 
   /** Grows class `k`'s tree, adds it to the class's raw predictions and writes it to the shared buffer. */
   grow(data: TreeTaskData, k: number, constantHessian: boolean): void {
@@ -93,12 +95,8 @@ export class TreeTask {
     this.#grower ??= new TreeGrower(data.binned, n, data.ctx, data.growerParams);
     const grower = this.#grower;
     const root = grower.grow(data.gradients.subarray(2 * k * n, 2 * (k + 1) * n), constantHessian);
-    const rows = grower.partition.rows;
-    const raw = data.raw;
-    const offset = k * n;
-    for (const leaf of grower.leaves) {
-      for (let r = leaf.start; r < leaf.end; r++) raw[offset + rows[r]] += leaf.value;
-    }
+    this.#leafOf ??= new Uint8Array(n);
+    addLeafValues(data.raw.subarray(k * n, (k + 1) * n), grower.partition.rows, grower.leaves, this.#leafOf);
     writeTree(root, data.trees, k * treeSlots(data.capacity));
   }
 }

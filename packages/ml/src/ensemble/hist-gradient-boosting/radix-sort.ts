@@ -1,7 +1,8 @@
 /**
  * Sorts finite or infinite doubles (no NaN) ascending, in place: an LSD radix sort on the IEEE-754 bit patterns,
- * 6 passes of 11/11/10 bits per 32-bit half, skipping passes where every key has the same digit. About 2.5× faster
- * than `Float64Array.prototype.sort` on the 200 000-row columns binning sorts. Plain version:
+ * 6 passes of 11/11/10 bits per 32-bit half, skipping passes where every key has the same digit (and, when the high
+ * halves nearly decide the order, only their 3 passes and an insertion sort of the ties). About 2.5× faster than
+ * `Float64Array.prototype.sort` on the 200 000-row columns binning sorts. Plain version:
  *
  *   values.sort()
  *
@@ -25,10 +26,29 @@ export function sortFloat64(values: Float64Array): void {
       keys[2 * i + 1] = hi | 0x80000000;
     }
   }
+  const scratch = new Uint32Array(2 * m);
+  // The high halves first: for data with many distinct values they decide the order nearly everywhere, and the
+  // few runs of equal high halves are finished by their low halves. Runs too long for that: all six passes.
+  let src = radixPasses(keys, scratch, m, 3, 6);
+  if (!finishRuns(src, m)) src = radixPasses(src, src === keys ? scratch : keys, m, 0, 6);
+  if (src !== keys) keys.set(src);
+  for (let i = 0; i < m; i++) {
+    const hi = keys[2 * i + 1];
+    if (hi & 0x80000000) {
+      keys[2 * i + 1] = hi & 0x7fffffff;
+    } else {
+      keys[2 * i] = ~keys[2 * i];
+      keys[2 * i + 1] = ~hi;
+    }
+  }
+}
+
+/** LSD passes `[from, to)` over the (low, high) key pairs, ping-ponging between `a` and `b`; returns the sorted one. */
+function radixPasses(a: Uint32Array, b: Uint32Array, m: number, from: number, to: number): Uint32Array {
   const counts = new Int32Array(2048);
-  let src: Uint32Array = keys;
-  let dst: Uint32Array = new Uint32Array(2 * m);
-  for (let pass = 0; pass < 6; pass++) {
+  let src = a;
+  let dst = b;
+  for (let pass = from; pass < to; pass++) {
     const word = pass < 3 ? 0 : 1;
     const shift = SHIFTS[pass];
     const mask = MASKS[pass];
@@ -52,16 +72,36 @@ export function sortFloat64(values: Float64Array): void {
     src = dst;
     dst = swap;
   }
-  if (src !== keys) keys.set(src);
-  for (let i = 0; i < m; i++) {
-    const hi = keys[2 * i + 1];
-    if (hi & 0x80000000) {
-      keys[2 * i + 1] = hi & 0x7fffffff;
-    } else {
-      keys[2 * i] = ~keys[2 * i];
-      keys[2 * i + 1] = ~hi;
+  return src;
+}
+
+/** Longest run of equal high halves `finishRuns` sorts by insertion (longer: the caller sorts everything). */
+const MAX_RUN = 32;
+
+/**
+ * Keys sorted by their high halves: sorts every run of equal high halves by the low halves (insertion sort; runs
+ * already in order, such as repeats of one value, are left alone), unless an unordered run is longer than MAX_RUN:
+ * then returns false, and the caller sorts everything.
+ */
+function finishRuns(keys: Uint32Array, m: number): boolean {
+  let start = 0;
+  for (let i = 1; i <= m; i++) {
+    if (i < m && keys[2 * i + 1] === keys[2 * start + 1]) continue;
+    let sorted = true;
+    for (let j = start + 1; j < i && sorted; j++) sorted = keys[2 * j - 2] <= keys[2 * j];
+    if (!sorted && i - start > MAX_RUN) return false;
+    for (let j = start + 1; j < i && !sorted; j++) {
+      const lo = keys[2 * j];
+      let k = j - 1;
+      while (k >= start && keys[2 * k] > lo) {
+        keys[2 * (k + 1)] = keys[2 * k];
+        k--;
+      }
+      keys[2 * (k + 1)] = lo;
     }
+    start = i;
   }
+  return true;
 }
 
 const SHIFTS = [0, 11, 22, 0, 11, 22];
