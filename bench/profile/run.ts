@@ -5,6 +5,7 @@
  *
  *   npm run bench:profile                 # 1 000 000 rows, 3 runs, fastest of each
  *   npm run bench:profile -- --rows 200000 --runs 1
+ *   npm run bench:profile -- --rows 200000 --runs 1 --no-write   # print only, leave docs/benchmarks.md alone
  *
  * The result goes between the `<!-- bench:profile:start -->` and `<!-- bench:profile:end -->` markers of
  * docs/benchmarks.md (the rest of the file belongs to other benchmarks).
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
   );
   console.log(`best-run ratio, profile ÷ SUMMARIZE: ${profileOnly.toFixed(2)}×`);
   const perRun = q.map((t, k) => ((t.load + t.profile) / (d[k].load + d[k].profile)).toFixed(2));
+  if (args.includes('--no-write')) return;
   writeSection({
     perRun,
     started,

@@ -81,6 +81,19 @@ export async function load(
 }
 
 /** The median of `runs` timed calls, in ms (the first call is a warm-up and not counted). */
+/** Median CPU time of this process (all its threads) per call, after one warm-up call. */
+export async function medianCpuMs(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(c);
+    times.push((used.user + used.system) / 1000);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
 export async function medianMs(fn: () => Promise<unknown>, runs = 5): Promise<number> {
   await fn();
   const times: number[] = [];

@@ -110,6 +110,8 @@ export interface InProcessReference {
   batchRows: number;
   batchRowsPerSec: number;
   batchMs: number;
+  /** Median CPU time of one batch call (all of the process's threads). */
+  batchCpuMs: number;
   singleRowCallsPerSec: number;
 }
 

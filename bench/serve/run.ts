@@ -5,7 +5,8 @@
  * Starts `quarry start` and bench/serve/reference_app.py under uvicorn (1 worker, 2 workers) as child processes
  * and drives each from this process over keep-alive HTTP, one at a time: single-row requests at concurrency 1, 16
  * and 64 (req/s, p50, p99), then batch scoring (rows/s) of 10 000 rows as JSON and as a CSV file; then Quarry's
- * and scikit-learn's (reference.py) in-process scoring. The load generator shares the machine's cores with the
+ * in-process scoring (predict_proba on encoded columns, and the batch route's CSV-to-CSV work) beside
+ * scikit-learn's predict_proba (reference.py), both on one thread. The load generator shares the machine's cores with the
  * server, so the numbers are a floor. Results go to bench/results/serve-<time>.json
  * and the serving section of docs/benchmarks.md.
  */
@@ -14,10 +15,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fromJSON } from '@quarry/ml';
 import type { ModelFile } from '../../packages/server/src/models/model-file';
+import type { PredictionLog } from '../../packages/server/src/monitoring/prediction-log';
+import { planCsvBatch, scoreCsvBatch } from '../../packages/server/src/serving/csv-batch';
 import { encodeRows, type JsonRow } from '../../packages/server/src/serving/encode-rows';
 import { type LoadedModel, scoreRows } from '../../packages/server/src/serving/model-cache';
 import { startChildServer } from '../../packages/server/test/child-server';
-import { type LoadResult, load, medianMs } from './load';
+import { type LoadResult, load, medianCpuMs, medianMs } from './load';
 import { inProcessReference, referenceMissing, startReference } from './reference';
 import { type ReferenceHttp, type ServeResult, tables, writeSection } from './report';
 
@@ -126,7 +129,9 @@ async function startFastApi(workers: number): Promise<Side> {
  * The same model scored in this process (encode + predict_proba + conformal sets, no HTTP, no log): the
  * like-for-like comparison with scikit-learn's in-process predict_proba.
  */
-async function quarryInProcess(base: string): Promise<number> {
+async function quarryInProcess(
+  base: string,
+): Promise<{ predict: number; csv: number; predictCpu: number; csvCpu: number }> {
   const models = await api(base, '/api/models');
   const modelFile = (await api(base, `/api/models/${models.models[0].id}/download`)) as ModelFile;
   const loaded = {
@@ -137,7 +142,24 @@ async function quarryInProcess(base: string): Promise<number> {
     estimator: fromJSON(modelFile.pipeline as never),
     spread: null,
   } as unknown as LoadedModel;
-  return medianMs(async () => scoreRows(loaded, encodeRows(big as JsonRow[], modelFile.schema.columns)));
+  const scoreBig = async () => scoreRows(loaded, encodeRows(big as JsonRow[], modelFile.schema.columns));
+  const predict = await medianMs(scoreBig);
+  const predictCpu = await medianCpuMs(scoreBig);
+  // The batch route's work without HTTP and the log: CSV file → strict reader → encode → score → CSV answer.
+  const upload = {
+    path: join(mkdtempSync(join(tmpdir(), 'quarry-bench-csv-')), 'batch.csv'),
+    fileName: 'batch.csv',
+  };
+  writeFileSync(upload.path, bigCsv);
+  const noLog = { add: () => undefined } as unknown as PredictionLog;
+  const scoreCsv = async () => {
+    const plan = await planCsvBatch(loaded, upload);
+    if (plan === null) throw new Error('the bench CSV should take the in-process path');
+    for await (const text of scoreCsvBatch(plan, loaded, noLog, async () => undefined)) void text;
+  };
+  const csv = await medianMs(scoreCsv);
+  const csvCpu = await medianCpuMs(scoreCsv);
+  return { predict, csv, predictCpu, csvCpu };
 }
 
 /**
@@ -164,7 +186,14 @@ async function main() {
     for (const side of sides) batchJson.push(await medianMs(side.batchJson));
     for (const side of sides) batchCsv.push(await medianMs(side.batchCsv));
     const inProcessMs = await quarryInProcess(quarry.base);
-    const batch = { rows: big.length, inProcess: inProcessMs, json: batchJson[0], csvFile: batchCsv[0] };
+    const batch = {
+      rows: big.length,
+      inProcess: inProcessMs.predict,
+      inProcessCsv: inProcessMs.csv,
+      cpu: { predict: inProcessMs.predictCpu, csv: inProcessMs.csvCpu },
+      json: batchJson[0],
+      csvFile: batchCsv[0],
+    };
     console.log(batch);
     const http: ReferenceHttp[] = WORKERS.slice(0, sides.length - 1).map((workers, k) => ({
       workers,

@@ -1,8 +1,8 @@
 /**
- * Quarry Academy: the curriculum and labs as data, shared by the server and the web app. The four labs' seeded
- * data generators are in ./labs (pure TypeScript, so they run in the browser as well as on the server); the
- * automatic checkpoints come next. The curriculum outline is here so the studio can show where each capability
- * is taught.
+ * Quarry Academy, shared by the server and the web app (pure TypeScript: it runs in the browser too): the four
+ * labs (seeded data generators, six steps each, checkpoints that read the learner's project, labs/), the code
+ * templates made from what the learner did (templates/), and the curriculum's lessons with their interactive
+ * parts (curriculum/, imported by the web app through the `./curriculum` export so the studio loads it lazily).
  */
 export { generateChurn } from './labs/churn';
 export { toCsv } from './labs/csv';
@@ -45,31 +45,22 @@ export const LAB_GENERATORS: Readonly<
   'retail-demand': generateRetailDemand,
   'payment-fraud': generatePaymentFraud,
 };
-export interface Module {
-  id: string;
-  title: string;
-  topics: string[];
-}
 
-export const CURRICULUM: readonly Module[] = [
-  {
-    id: 'fundamentals',
-    title: 'Fundamentals',
-    topics: ['tables and types', 'train/test split', 'metrics', 'baselines'],
-  },
-  {
-    id: 'cleaning-eda',
-    title: 'Cleaning & exploration',
-    topics: ['missing values', 'outliers', 'profiles', 'leakage'],
-  },
-  {
-    id: 'modelling',
-    title: 'Feature engineering & modelling',
-    topics: ['pipelines', 'encoding and scaling inside folds', 'cross-validation', 'tuning'],
-  },
-  {
-    id: 'advanced',
-    title: 'Advanced topics',
-    topics: ['class imbalance', 'text: bag of words, TF-IDF, topics', 'time series', 'anomaly detection'],
-  },
-];
+export {
+  answerMatches,
+  currentDataset,
+  dataLoadedCheckpoint,
+  latestModel,
+  modelsByTime,
+} from './labs/common-checks';
+export { evaluateLab } from './labs/evaluate';
+export * from './labs/lab-types';
+export { resolveLink } from './labs/links';
+export { LABS, labById } from './labs/registry';
+export {
+  type LabTemplates,
+  type LanguageTemplates,
+  labTemplates,
+  type StepCode,
+  type TemplateOptions,
+} from './templates';

@@ -13,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import academyRoutes from './academy/routes';
 import anomalyRoutes from './anomalies/routes';
 import { AuditLog } from './audit/audit-log';
 import auditRoutes from './audit/routes';
@@ -80,7 +81,10 @@ declare module 'fastify' {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const WEB_DIST = resolve(here, '../../web/dist');
+/** The built studio; QUARRY_WEB_DIST points a test run at another build (parallel e2e work on one checkout). */
+export const WEB_DIST = process.env.QUARRY_WEB_DIST
+  ? resolve(process.env.QUARRY_WEB_DIST)
+  : resolve(here, '../../web/dist');
 
 /**
  * Builds the Quarry server: shared services as decorators (store, datasets, jobs, models, predictions), each
@@ -239,6 +243,7 @@ export async function buildApp(
   await app.register(servingRoutes, { prefix: '/api' });
   await app.register(tokenRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
+  await app.register(academyRoutes, { prefix: '/api' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html', wildcard: false });

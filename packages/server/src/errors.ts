@@ -261,6 +261,19 @@ export const catalog = {
       `The model file's SHA-256 does not match its content (${p.detail}): it was changed after export. Refused; download it again from its source.`,
   ),
   // forecasting (docs/api.md "Forecasting")
+  LAB_NOT_FOUND: entry(404, (p) => `There is no lab '${p.id}'. The labs are: ${p.known}.`),
+  LAB_QUESTION_NOT_FOUND: entry(
+    404,
+    (p) => `Lab '${p.lab}' has no question '${p.id}'. Its questions are: ${p.known}.`,
+  ),
+  LAB_NOT_STARTED: entry(
+    409,
+    (p) => `Lab '${p.lab}' has not been started. Start it with POST /api/academy/labs/${p.lab}/start first.`,
+  ),
+  LAB_HAS_NO_NEW_DATA: entry(
+    404,
+    (p) => `Lab '${p.lab}' has no second file; its predict step uses the lab's own data set.`,
+  ),
   ANOMALY_RUN_NOT_FOUND: entry(
     404,
     (p) =>

@@ -1,6 +1,10 @@
-import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { AcademyPage } from './academy/academy-page';
+import { useActiveLab } from './academy/lab/active-lab';
+import { LabPage } from './academy/lab/lab-page';
+import { LabPanel } from './academy/lab/lab-panel';
 import { AnomaliesPage } from './anomalies/anomalies-page';
 import { api } from './api/client';
 import { TokenPrompt } from './api/token-prompt';
@@ -30,9 +34,11 @@ const NAV: { label: string; page: Page; to: string; also?: Page[] }[] = [
   { label: 'Anomalies', page: 'anomalies', to: '#/anomalies' },
   { label: 'Monitor', page: 'monitor', to: '#/monitor' },
   { label: 'Audit log', page: 'audit', to: '#/audit' },
+  { label: 'Academy', page: 'academy', to: '#/academy', also: ['lesson', 'lab'] },
 ];
 
-const COMING_SOON = ['Academy'];
+// A lesson's interactive parts run the ML library in the browser: loaded only when a lesson is opened.
+const LessonPage = lazy(() => import('./academy/curriculum/lesson-page'));
 
 const TITLES: Record<Page, string> = {
   data: 'Data',
@@ -46,6 +52,9 @@ const TITLES: Record<Page, string> = {
   monitor: 'Monitor',
   anomalies: 'Anomalies',
   audit: 'Audit log',
+  academy: 'Academy',
+  lesson: 'Academy',
+  lab: 'Academy',
 };
 
 function PageFor({ route }: { route: Route }) {
@@ -72,12 +81,23 @@ function PageFor({ route }: { route: Route }) {
       return <AnomaliesPage key={route.datasetId ?? ''} initialDatasetId={route.datasetId} />;
     case 'audit':
       return <AuditPage />;
+    case 'academy':
+      return <AcademyPage />;
+    case 'lesson':
+      return (
+        <Suspense fallback={<Loader />}>
+          <LessonPage key={route.id} id={route.id} />
+        </Suspense>
+      );
+    case 'lab':
+      return <LabPage key={route.id} id={route.id} />;
   }
 }
 
 export function App() {
   const route = useHashRoute();
   const [navOpened, nav] = useDisclosure(false);
+  const activeLab = useActiveLab();
   const health = useRequest('health', (signal) => api.get<Health>('/api/health', { signal }));
 
   useEffect(() => {
@@ -91,6 +111,7 @@ export function App() {
       <AppShell
         header={{ height: 56 }}
         navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        aside={{ width: 380, breakpoint: 'md', collapsed: { mobile: true, desktop: activeLab === null } }}
         padding="lg"
       >
         <AppShell.Header>
@@ -121,24 +142,14 @@ export function App() {
                 variant="light"
               />
             ))}
-            <Text size="xs" c="dimmed" fw={500} tt="uppercase" mt="lg" mb={4} px="sm">
-              Coming soon
-            </Text>
-            {COMING_SOON.map((label) => (
-              <NavLink
-                key={label}
-                label={label}
-                disabled
-                title="Coming soon"
-                rightSection={
-                  <Badge size="xs" variant="light" color="gray">
-                    soon
-                  </Badge>
-                }
-              />
-            ))}
           </AppShell.Section>
         </AppShell.Navbar>
+
+        {activeLab !== null && (
+          <AppShell.Aside p="sm" aria-label="Lab progress">
+            <LabPanel key={activeLab} labId={activeLab} />
+          </AppShell.Aside>
+        )}
 
         <AppShell.Main>
           <div style={{ maxWidth: 1200, margin: '0 auto' }}>

@@ -2,6 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers';
 import { ident, Store } from '../store/db';
+import { columnStats } from './column-stats';
 import { castTrimmed } from './column-types';
 import { DatasetService } from './service';
 
@@ -55,6 +56,60 @@ describe('castTrimmed', () => {
       expect(Number(row.parsed)).toBeGreaterThan(500); // the check covers values that parse, padded ones too
       expect(Number(row.differ)).toBe(0);
     }
+    instance.closeSync();
+  });
+});
+
+describe('columnStats reading values as stored', () => {
+  it('gives the stats of the trimmed values, whatever blanks pad them', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    // Every blank that trim removes (Unicode Zs) and some it keeps (tab, newline), at either end, in a few rows of
+    // columns that are otherwise plain: yes/no words, numbers, dates, categories, text with non-ASCII letters.
+    const blanks = [
+      ' ',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u2009',
+      '\u200a',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\t',
+      '\n',
+    ];
+    const cores = (i: number) => [
+      i % 2 ? 'yes' : 'no',
+      String((i % 97) / 4),
+      `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      `city_${i % 30}`,
+      `café crème ${i % 7} au lait et sucre, très chaud`,
+      String(i + 1),
+    ];
+    const columns = ['yes_no', 'num', 'day', 'city', 'text', 'id'];
+    await c.run(`CREATE TABLE raw (${columns.map((n) => `${n} VARCHAR`).join(', ')})`);
+    const appender = await c.createAppender('raw');
+    for (let i = 0; i < 3000; i++) {
+      cores(i).forEach((core, j) => {
+        const blank = blanks[(i + j) % blanks.length];
+        // one column per row at most: each column still has unpadded values, and some padded ones at each end
+        const value = i % 50 === j ? (i % 100 < 50 ? blank + core : core + blank) : core;
+        appender.appendVarchar(value);
+      });
+      appender.endRow();
+    }
+    appender.closeSync();
+    await c.run(
+      `CREATE TABLE trimmed AS SELECT ${columns.map((n) => `trim(${n}) AS ${n}`).join(', ')} FROM raw`,
+    );
+    const padded = await columnStats(c, 'raw', columns, 3000);
+    const reference = await columnStats(c, 'trimmed', columns, 3000);
+    expect(padded).toEqual(reference);
+    // Read untrimmed, the padded values would be values of their own: a missed padded value fails the check.
+    const raw = await c.runAndReadAll('SELECT count(DISTINCT yes_no) AS n FROM raw');
+    const yesNo = reference.find((s) => s.name === 'yes_no');
+    expect(yesNo?.distinct).toBeLessThan(Number(raw.getRowObjectsJS()[0].n) - 10);
     instance.closeSync();
   });
 });

@@ -145,6 +145,23 @@ export function compileStep(step: Step, columns: ColumnInfo[], from: string, pos
       );
       return { sql: select([...all(), `${expr} AS ${ident(name)}`]), params, columns: [...columns, info] };
     }
+    case 'standardize': {
+      const col = find(step.column);
+      numericOnly(col);
+      if (step.mean === undefined || step.sd === undefined) throw bad('the mean and SD were not computed.'); // resolve-step.ts fills them
+      const x = typed(col);
+      const z = `CAST((${x} - ${bind(step.mean)}) / ${bind(step.sd)} AS VARCHAR)`;
+      const expr = `CASE WHEN ${x} IS NULL OR NOT isfinite(${x}) THEN ${raw(col)} ELSE ${z} END`;
+      const info: ColumnInfo = {
+        ...col,
+        reason: `Standardized with the whole data's mean ${step.mean} and SD ${step.sd}.`,
+      };
+      return {
+        sql: select(all(new Map([[col.name, expr]]))),
+        params,
+        columns: columns.map((c) => (c === col ? info : c)),
+      };
+    }
     case 'dateParts': {
       const col = find(step.column);
       if (col.type !== 'datetime') throw bad(`'${col.name}' is ${col.type}; cast it to datetime first.`);

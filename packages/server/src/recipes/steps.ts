@@ -60,6 +60,16 @@ export const stepSchema = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('dateParts'), column, parts: z.array(z.enum(DATE_PARTS)).min(1).max(5) }).strict(),
   z.object({ op: z.literal('textLength'), column, newColumn: newName.optional() }).strict(),
+  // z-score with the mean and SD of the WHOLE version (resolve-step.ts records them): what every tool offers, and
+  // the classic leak when done before the split. Models scale inside each fold anyway; the Academy flags it.
+  z
+    .object({
+      op: z.literal('standardize'),
+      column,
+      mean: z.number().finite().optional(),
+      sd: z.number().finite().positive().optional(),
+    })
+    .strict(),
   z
     .object({
       op: z.literal('replaceValue'),

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { receiveFile } from '../uploads/receive-file';
 import { batchCsv, logBatch } from './batch';
+import { planCsvBatch, scoreCsvBatch } from './csv-batch';
 import type { JsonRow } from './encode-rows';
 import type { LoadedModel } from './model-cache';
 
@@ -82,15 +84,33 @@ export default async function servingRoutes(root: FastifyInstance): Promise<void
     async (request) => app.serving.production(request.params.name, request.body.rows as JsonRow[]),
   );
 
-  const batch = async (model: LoadedModel, request: import('fastify').FastifyRequest) => {
+  /**
+   * A CSV/TSV upload is read and scored in this process and the answer streams out batch by batch
+   * (csv-batch.ts); anything else, or a file the fast path leaves alone, takes the general file-predict path.
+   */
+  const batch = async (
+    model: LoadedModel,
+    request: import('fastify').FastifyRequest,
+    reply: import('fastify').FastifyReply,
+  ) => {
     const upload = await receiveFile(request, `${app.config.dataDir}/tmp`, app.config.maxUploadBytes);
+    let streaming = false;
     try {
+      const csv = () => reply.type('text/csv; charset=utf-8').header('X-Content-Type-Options', 'nosniff');
+      const plan = await planCsvBatch(model, upload);
+      if (plan !== null) {
+        streaming = true;
+        // The stream deletes the upload when it ends; an answer abandoned before its first read never starts the
+        // stream, so the closed response deletes it too (deleting twice is harmless).
+        reply.raw.once('close', () => void upload.discard());
+        return csv().send(Readable.from(scoreCsvBatch(plan, model, app.serving.log, upload.discard)));
+      }
       const start = performance.now();
       const result = await app.predictions.predict(model.file, upload, null, { keep: false });
       const rowIds = logBatch(app.serving.log, model, result, performance.now() - start);
-      return batchCsv(result, rowIds);
+      return csv().send(batchCsv(result, rowIds));
     } finally {
-      await upload.discard();
+      if (!streaming) await upload.discard();
     }
   };
   const batchSchema = {
@@ -108,8 +128,7 @@ export default async function servingRoutes(root: FastifyInstance): Promise<void
     },
     async (request, reply) => {
       const model = await app.serving.cache.version(request.params.name, request.params.version);
-      const csv = await batch(model, request);
-      return reply.type('text/csv; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(csv);
+      return batch(model, request, reply);
     },
   );
 
@@ -125,8 +144,7 @@ export default async function servingRoutes(root: FastifyInstance): Promise<void
     },
     async (request, reply) => {
       const model = await app.serving.cache.productionOf(request.params.name);
-      const csv = await batch(model, request);
-      return reply.type('text/csv; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(csv);
+      return batch(model, request, reply);
     },
   );
 

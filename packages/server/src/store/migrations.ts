@@ -154,6 +154,14 @@ const migrations: string[] = [
   // and the job's 'succeeded' row would otherwise leave a model no job owns; at start JobService.recover
   // completes such a job instead of calling it interrupted (SECURITY-TESTS.md R9: no orphaned versions).
   `CREATE TABLE model_jobs (model_id VARCHAR PRIMARY KEY, job_id VARCHAR NOT NULL);`,
+  // 9: the Academy (academy/): per lab, the data set it started from and the answers given in the progress panel.
+  // Everything else a lab checks is read from the studio's own records.
+  `CREATE TABLE lab_progress (
+     lab VARCHAR PRIMARY KEY,
+     root_dataset_id VARCHAR,
+     answers JSON NOT NULL,
+     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
 ];
 
 export async function migrate(c: DuckDBConnection): Promise<void> {

@@ -304,6 +304,7 @@ export type Step =
   | { op: 'flagOutliers'; column: string; newColumn?: string; k?: number; lower?: number; upper?: number }
   | { op: 'dateParts'; column: string; parts: DatePart[] }
   | { op: 'textLength'; column: string; newColumn?: string }
+  | { op: 'standardize'; column: string; mean?: number; sd?: number }
   | { op: 'replaceValue'; column: string; from: string; to: string | null };
 
 export type StepOp = Step['op'];

@@ -229,6 +229,13 @@ export function StepForm({ dataset, onApplied }: StepFormProps) {
             </Group>
           </Chip.Group>
         )}
+        {op === 'standardize' && (
+          <Text size="sm" c="dimmed" data-testid="step-standardize-note">
+            Replaces the values with (value − mean) / SD, the mean and SD taken over every row of this
+            version. Models already scale inside each cross-validation fold, so doing it here, before the
+            split, lets the test rows shape the training data.
+          </Text>
+        )}
         {problem && (
           <Text size="sm" c="red" data-testid="step-problem">
             {problem}

@@ -173,3 +173,17 @@ describe('versions', () => {
     expect(undoRedoState({ ...list, currentId: 'v3' })).toMatchObject({ canUndo: true, canRedo: false });
   });
 });
+
+describe('standardize step', () => {
+  it('needs a numeric column and shows the recorded mean and SD', () => {
+    expect(columnsForOp('standardize', columns)).toEqual(['amount']);
+    expect(buildStep('standardize', draft({ column: 'amount' }), columns).step).toEqual({
+      op: 'standardize',
+      column: 'amount',
+    });
+    expect(buildStep('standardize', draft({}), columns).error).toBe('Pick a column.');
+    expect(describeStep({ op: 'standardize', column: 'amount', mean: 128.2201, sd: 150.04 })).toBe(
+      'Standardize amount (mean 128.2, SD 150 of the whole data)',
+    );
+  });
+});

@@ -10,6 +10,7 @@ export const STEP_OPS: { value: StepOp; label: string }[] = [
   { value: 'deduplicate', label: 'Remove duplicate rows' },
   { value: 'clip', label: 'Clip to a range' },
   { value: 'flagOutliers', label: 'Flag outliers' },
+  { value: 'standardize', label: 'Standardize (z-score)' },
   { value: 'textLength', label: 'Text length' },
   { value: 'replaceValue', label: 'Replace a value' },
 ];
@@ -181,6 +182,9 @@ export function buildStep(op: StepOp, draft: StepDraft, columns: ColumnInfo[]): 
     case 'textLength':
       if (!info) return { error: 'Pick a column.' };
       return { step: { op, column: info.name, ...(newColumn ? { newColumn } : {}) } };
+    case 'standardize':
+      if (!info) return { error: 'Pick a column.' };
+      return { step: { op, column: info.name } };
     case 'replaceValue': {
       if (!info) return { error: 'Pick a column.' };
       const from = draft.value.trim();
@@ -189,6 +193,9 @@ export function buildStep(op: StepOp, draft: StepDraft, columns: ColumnInfo[]): 
     }
   }
 }
+
+/** A recorded statistic, short enough for one line. */
+const fmt = (x: number) => Number(x.toPrecision(4)).toString();
 
 function quote(value: unknown): string {
   if (typeof value === 'string') return `“${value}”`;
@@ -235,6 +242,10 @@ export function describeStep(step: Step): string {
       return `Add ${step.parts.map((p) => `${step.column}_${p}`).join(', ')}`;
     case 'textLength':
       return `Add ${step.newColumn ?? `${step.column}_length`} (length of ${step.column})`;
+    case 'standardize':
+      return step.mean !== undefined && step.sd !== undefined
+        ? `Standardize ${step.column} (mean ${fmt(step.mean)}, SD ${fmt(step.sd)} of the whole data)`
+        : `Standardize ${step.column}`;
     case 'replaceValue':
       return `Replace ${quote(step.from)} in ${step.column} with ${step.to === null ? 'missing' : quote(step.to)}`;
   }
@@ -246,6 +257,7 @@ export function columnsForOp(op: StepOp, columns: ColumnInfo[]): string[] {
   switch (op) {
     case 'clip':
     case 'flagOutliers':
+    case 'standardize':
       return pick(['numeric']);
     case 'dateParts':
       return pick(['datetime']);

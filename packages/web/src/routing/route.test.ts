@@ -15,6 +15,10 @@ describe('parseHash', () => {
     expect(parseHash('#/forecast?dataset=ds_1')).toEqual({ page: 'forecast', datasetId: 'ds_1' });
     expect(parseHash('#/monitor')).toEqual({ page: 'monitor' });
     expect(parseHash('#/data/ds_1?tab=clean')).toEqual({ page: 'dataset', id: 'ds_1', tab: 'clean' });
+    expect(parseHash('#/academy')).toEqual({ page: 'academy' });
+    expect(parseHash('#/academy/lessons/leakage')).toEqual({ page: 'lesson', id: 'leakage' });
+    expect(parseHash('#/academy/labs/churn')).toEqual({ page: 'lab', id: 'churn' });
+    expect(parseHash('#/academy/labs')).toEqual({ page: 'academy' });
   });
 
   it('falls back to the data page for empty or unknown hashes', () => {
@@ -35,6 +39,9 @@ describe('parseHash', () => {
       '#/forecast?dataset=f',
       '#/monitor',
       '#/data/x?tab=clean',
+      '#/academy',
+      '#/academy/lessons/time-series',
+      '#/academy/labs/house-prices',
     ]) {
       expect(href(parseHash(hash))).toBe(hash);
     }

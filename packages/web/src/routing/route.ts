@@ -11,6 +11,9 @@
 //   #/monitor            drift and performance of served models
 //   #/anomalies[?dataset=ID] anomalous rows of a data set
 //   #/audit              the audit log
+//   #/academy            the Academy: curriculum and labs
+//   #/academy/lessons/<id> one lesson of the curriculum
+//   #/academy/labs/<id>  one lab's story, goals and steps (its progress panel then follows the learner)
 
 export type Route =
   | { page: 'data' }
@@ -23,7 +26,10 @@ export type Route =
   | { page: 'forecast'; datasetId?: string }
   | { page: 'monitor' }
   | { page: 'anomalies'; datasetId?: string }
-  | { page: 'audit' };
+  | { page: 'audit' }
+  | { page: 'academy' }
+  | { page: 'lesson'; id: string }
+  | { page: 'lab'; id: string };
 
 export type Page = Route['page'];
 
@@ -74,6 +80,11 @@ export function parseHash(hash: string): Route {
     }
     case 'audit':
       return { page: 'audit' };
+    case 'academy': {
+      if (parts[1] === 'lessons' && parts[2]) return { page: 'lesson', id: decode(parts[2]) };
+      if (parts[1] === 'labs' && parts[2]) return { page: 'lab', id: decode(parts[2]) };
+      return { page: 'academy' };
+    }
     default:
       return { page: 'data' };
   }
@@ -103,5 +114,11 @@ export function href(route: Route): string {
       return route.datasetId ? `#/anomalies?dataset=${encodeURIComponent(route.datasetId)}` : '#/anomalies';
     case 'audit':
       return '#/audit';
+    case 'academy':
+      return '#/academy';
+    case 'lesson':
+      return `#/academy/lessons/${encodeURIComponent(route.id)}`;
+    case 'lab':
+      return `#/academy/labs/${encodeURIComponent(route.id)}`;
   }
 }
