@@ -16,8 +16,13 @@ import { testApp, waitForJob } from './helpers';
  * against the lineage's testRowsSha256), so the only difference left is the estimator's implementation.
  * - TypeScript: the studio's own library, pipeline and seed: equal to 1e-9.
  * - Python, logistic regression / ridge (convex, one optimum): within 0.001 ROC AUC, 0.01% RMSE (measured:
- *   9e-5 AUC on churn, 5e-6 relative RMSE on house prices).
+ *   3.4e-5 AUC on churn with the studio's stopping rule, 9e-5 at the exact optimum; 5e-6 relative RMSE on house
+ *   prices).
  * - Python, histogram gradient boosting (Quarry's is a port of scikit-learn's): within 0.001 (measured: equal).
+ * - Python, logistic regression on payment fraud (a 0.5% class), average precision within 0.01 (measured 0.0053:
+ *   0.7028 against the studio's 0.6975). Both stop L-BFGS by the studio's rule, not at the exact optimum, and
+ *   their paths differ by an iteration; with 17 frauds in the holdout one swap in the ranking moves AP by ~0.01.
+ *   Run to the exact optimum, scikit-learn lands 0.0146 away (0.6829): the studio's model is not fully converged.
  * CI (CI=true) must have python3 with scikit-learn and pandas (.ci/run installs them); locally the Python half
  * is skipped when they are missing.
  */
@@ -33,6 +38,9 @@ const hasPython = python.status === 0;
 const runPython = hasPython || process.env.CI !== undefined;
 /** Training, forecasting and anomaly jobs on a shared 2-core machine, then a script: minutes, not seconds. */
 const SLOW = 300_000;
+/** Python's average precision on the fraud lab's last month (17 frauds in 3 401 rows), logistic regression: see
+ * the tolerances above. */
+const AP_TOLERANCE = 0.01;
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -277,31 +285,88 @@ describe('code templates', () => {
     expect(py.predictionRows).toBe(4 * horizon);
   });
 
-  it('payment fraud: IsolationForest at the learner’s contamination flags that share, far above the base rate', {
-    timeout: SLOW,
-  }, async () => {
-    const datasetId = await startLab('payment-fraud');
-    const columns = [
-      'amount_usd',
-      'merchant_category',
-      'channel',
-      'country',
-      'device_age_days',
-      'seconds_since_prev_txn',
-    ];
-    await job('/api/anomalies', { datasetId, columns, contamination: 0.01 });
-    const templates = labTemplates(labById('payment-fraud')!, await snapshot('payment-fraud'), {
-      dataFile: 'payment-fraud.csv',
-    });
-    expect(templates.python.script).toContain('CONTAMINATION = 0.01');
+  describe('payment fraud: the saved model on the last month, then IsolationForest at the learner’s contamination', () => {
+    const columns = ['amount_usd', 'country', 'device_age_days', 'seconds_since_prev_txn', 'timestamp_hour'];
     const base = 0.005; // the generator's fraud rate
-    for (const language of runPython ? (['typescript', 'python'] as const) : (['typescript'] as const)) {
-      const { printed, predictionRows } = run('payment-fraud', language, templates);
-      expect(printed.metric).toBe('precision_of_flags');
-      expect(Math.abs(Number(printed.flagged) - 200)).toBeLessThanOrEqual(2);
-      expect(printed.value).toBeGreaterThan(5 * base);
-      expect(predictionRows).toBe(newRows('payment-fraud'));
-    }
+    let datasetId: string;
+    beforeAll(async () => {
+      // The lab's clean step: ids out, the hour and month in, then the month out again before training.
+      datasetId = await startLab('payment-fraud', [
+        { op: 'drop', columns: ['transaction_id', 'customer_id'] },
+        { op: 'dateParts', column: 'timestamp', parts: ['hour', 'month'] },
+        { op: 'drop', columns: ['timestamp_month'] },
+      ]);
+    }, SLOW);
+
+    it('before any model: the anomaly template alone, flagging about the learner’s share', {
+      timeout: SLOW,
+    }, async () => {
+      await job('/api/anomalies', { datasetId, columns, contamination: 0.01 });
+      const snap = await snapshot('payment-fraud');
+      expect(snap.models).toHaveLength(0);
+      const templates = labTemplates(labById('payment-fraud')!, snap, { dataFile: 'payment-fraud.csv' });
+      expect(templates.python.script).toContain('CONTAMINATION = 0.01');
+      expect(templates.python.script).not.toContain('average_precision_score');
+      for (const language of runPython ? (['typescript', 'python'] as const) : (['typescript'] as const)) {
+        const { printed, predictionRows } = run('payment-fraud', language, templates);
+        expect(printed.metric).toBe('precision_of_flags');
+        expect(Math.abs(Number(printed.flagged) - 200)).toBeLessThanOrEqual(2);
+        expect(printed.value).toBeGreaterThan(5 * base);
+        expect(predictionRows).toBe(newRows('payment-fraud'));
+      }
+    });
+
+    it('with the model saved from a time-ordered leaderboard: the studio’s average precision, then the flags', {
+      timeout: SLOW,
+    }, async () => {
+      const board = await job('/api/jobs/leaderboard', {
+        datasetId,
+        target: 'is_fraud',
+        families: ['linear'],
+        metric: 'average_precision',
+        cv: { strategy: 'time', k: 3, timeColumn: 'timestamp' },
+        testSize: 0.17,
+      });
+      await job(`/api/leaderboards/${board.leaderboardId}/save`, { family: 'linear' });
+      await job('/api/anomalies', { datasetId, columns, contamination: 0.005 });
+      const snap = await snapshot('payment-fraud');
+      const model = snap.models.at(-1);
+      expect(model?.split.strategy).toBe('time');
+      const ap = model?.metrics.average_precision ?? Number.NaN;
+      expect(ap).toBeGreaterThan(50 * base);
+      // The rows scored above the run's cut (ties at the cut are not flagged, so a few fewer than its share).
+      const studioFlagged = snap.anomalyRuns.at(-1)?.flaggedRows.length ?? 0;
+      expect(studioFlagged).toBeGreaterThan(80);
+      const templates = labTemplates(labById('payment-fraud')!, snap, { dataFile: 'payment-fraud.csv' });
+      expect(templates.python.script).toContain('average_precision_score');
+      expect(templates.python.script).toContain('CONTAMINATION = 0.005');
+      expect(templates.python.script).toContain('STUDIO_FLAGGED');
+      const anomalyLine = (stdout: string) =>
+        JSON.parse(stdout.split('\n').find((l) => l.startsWith('{"section"')) ?? 'null') as Printed | null;
+
+      const ts = run('payment-fraud', 'typescript', templates);
+      expect(ts.printed.metric).toBe('average_precision');
+      expect(ts.printed.testRowsSha256).toBe(model?.split.testRowsSha256);
+      expect(Math.abs(ts.printed.value - ap)).toBeLessThan(1e-9);
+      expect(ts.predictionRows).toBe(newRows('payment-fraud'));
+      const tsAnomaly = anomalyLine(ts.stdout);
+      expect(tsAnomaly?.metric).toBe('precision_of_flags');
+      expect(Math.abs(Number(tsAnomaly?.flagged) - 100)).toBeLessThanOrEqual(2);
+      expect(tsAnomaly?.value).toBeGreaterThan(5 * base);
+      if (!runPython) return;
+      const py = run('payment-fraud', 'python', templates);
+      expect(py.printed.metric).toBe('average_precision');
+      expect(py.printed.testRowsSha256).toBe(model?.split.testRowsSha256);
+      expect(Math.abs(py.printed.value - ap)).toBeLessThan(AP_TOLERANCE);
+      expect(py.predictionRows).toBe(newRows('payment-fraud'));
+      const pyAnomaly = anomalyLine(py.stdout);
+      expect(pyAnomaly?.metric).toBe('precision_of_flags');
+      expect(Math.abs(Number(pyAnomaly?.flagged) - 100)).toBeLessThanOrEqual(2);
+      expect(pyAnomaly?.value).toBeGreaterThan(5 * base);
+      // The honest comparison with the studio's four-detector vote: the same rows it flagged, read back.
+      expect(pyAnomaly?.studio_flagged).toBe(studioFlagged);
+      expect(Number(pyAnomaly?.flagged_by_both)).toBeGreaterThan(0);
+    });
   });
 
   it.skipIf(!runPython)('compile for every lab before any work, and with hostile names and values', () => {

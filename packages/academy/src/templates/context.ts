@@ -34,6 +34,9 @@ export interface TemplateContext {
   model: SnapshotModel | null;
   forecast: SnapshotForecast | null;
   anomaly: SnapshotAnomalyRun | null;
+  /** The anomaly run's data set version was made by the same recipe as `recipe`, so the rows the run flagged
+   * (positions in that version) are positions in the script's `data` too and can be compared. */
+  anomalyRowsAlign: boolean;
 }
 
 export function templateContext(
@@ -41,7 +44,8 @@ export function templateContext(
   snapshot: LabSnapshot,
   options: TemplateOptions,
 ): TemplateContext {
-  const model = lab.kind === 'tabular' ? latestModel(snapshot) : null;
+  // The fraud lab (kind 'anomaly') also trains a supervised model: its templates rebuild it like a tabular lab's.
+  const model = lab.kind !== 'forecast' ? latestModel(snapshot) : null;
   const current = snapshot.datasets.at(-1);
   const loadColumns =
     snapshot.datasets[0]?.columns.map((c) => ({ name: c.name, type: c.type })) ??
@@ -71,7 +75,19 @@ export function templateContext(
     model,
     forecast,
     anomaly,
+    anomalyRowsAlign: rowsAlign(snapshot, anomaly, recipe),
   };
+}
+
+/** The run analysed every row (no sample) of a version made by this very recipe: its row positions are `data`'s. */
+function rowsAlign(snapshot: LabSnapshot, run: SnapshotAnomalyRun | null, recipe: RecipeStep[]): boolean {
+  const version = snapshot.datasets.find((d) => d.id === run?.datasetId);
+  return (
+    run !== null &&
+    version !== undefined &&
+    version.nRows === run.nRows &&
+    JSON.stringify(version.steps) === JSON.stringify(recipe)
+  );
 }
 
 const newest = <T extends { createdAt: string }>(list: T[]): T | undefined =>

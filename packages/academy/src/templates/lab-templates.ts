@@ -3,10 +3,12 @@ import { comment } from './code';
 import { type TemplateContext, templateContext } from './context';
 import { pythonAnomaly } from './python/anomaly';
 import { pythonForecast } from './python/forecast';
+import { pythonSupervisedAnomaly } from './python/supervised-anomaly';
 import { pythonTabular } from './python/tabular';
 import type { LabTemplates, LanguageTemplates, StepCode, TemplateOptions } from './types';
 import { typescriptAnomaly } from './typescript/anomaly';
 import { typescriptForecast } from './typescript/forecast';
+import { typescriptSupervisedAnomaly } from './typescript/supervised-anomaly';
 import { typescriptTabular } from './typescript/tabular';
 
 /**
@@ -21,18 +23,25 @@ export function labTemplates(
   options: TemplateOptions,
 ): LabTemplates {
   const ctx = templateContext(lab, snapshot, options);
+  // The fraud lab (kind 'anomaly') judges a supervised model too: once one is saved, its templates rebuild it
+  // and print the studio's holdout metric, with the anomaly detection as a further section.
+  const anomalyOnly = lab.kind === 'anomaly' && ctx.model === null;
   const python =
     lab.kind === 'forecast'
       ? pythonForecast(ctx)
-      : lab.kind === 'anomaly'
+      : anomalyOnly
         ? pythonAnomaly(ctx)
-        : pythonTabular(ctx);
+        : lab.kind === 'anomaly'
+          ? pythonSupervisedAnomaly(ctx)
+          : pythonTabular(ctx);
   const typescript =
     lab.kind === 'forecast'
       ? typescriptForecast(ctx)
-      : lab.kind === 'anomaly'
+      : anomalyOnly
         ? typescriptAnomaly(ctx)
-        : typescriptTabular(ctx);
+        : lab.kind === 'anomaly'
+          ? typescriptSupervisedAnomaly(ctx)
+          : typescriptTabular(ctx);
   return {
     python: assemble(python, pythonHeader(ctx)),
     typescript: assemble(typescript, typescriptHeader(ctx)),

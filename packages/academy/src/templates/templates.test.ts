@@ -116,7 +116,7 @@ describe('labTemplates', () => {
 
   it('maps each family to the studio’s pipeline in scikit-learn, with the learner’s parameters', () => {
     const cases: [Partial<SnapshotModel>, string][] = [
-      [{ family: 'linear' }, 'LogisticRegression(max_iter=500)'],
+      [{ family: 'linear' }, 'LogisticRegression(max_iter=500, tol=LINEAR_TOL)'],
       [{ family: 'linear', task: 'regression', metrics: { rmse: 3 } }, 'Ridge(alpha=1.0)'],
       [{ family: 'tree' }, 'DecisionTreeClassifier(max_depth=8, min_samples_leaf=5, random_state=5)'],
       [
@@ -138,7 +138,7 @@ describe('labTemplates', () => {
             { family: 'linear', weight: 0.3 },
           ],
         },
-        "VotingClassifier([('gbdt', pipeline_for('gbdt', HistGradientBoostingClassifier(random_state=5))), ('linear', pipeline_for('linear', LogisticRegression(max_iter=500)))], voting='soft', weights=[0.7, 0.3])",
+        "VotingClassifier([('gbdt', pipeline_for('gbdt', HistGradientBoostingClassifier(random_state=5))), ('linear', pipeline_for('linear', LogisticRegression(max_iter=500, tol=LINEAR_TOL)))], voting='soft', weights=[0.7, 0.3])",
       ],
     ];
     for (const [over, expected] of cases) {
@@ -236,5 +236,80 @@ describe('labTemplates', () => {
     expect(f.python.script).toContain('HORIZON, FOLDS, SEASON = 14, 4, 7');
     expect(f.python.script).toContain("The studio picked 'Theta' (MASE 0.800)");
     expect(f.typescript.script).toContain('const HORIZON = 14;');
+  });
+  it('gives the fraud lab its supervised model first, once one is saved, and the anomaly run as a further section', () => {
+    const fraud = labById('payment-fraud')!;
+    const columns = [
+      { name: 'timestamp', type: 'datetime', missing: 0 },
+      { name: 'amount_usd', type: 'numeric', missing: 0 },
+      { name: 'country', type: 'categorical', missing: 0 },
+      { name: 'is_fraud', type: 'boolean', missing: 0 },
+    ];
+    const steps: RecipeStep[] = [{ op: 'dateParts', column: 'timestamp', parts: ['hour'] }];
+    const run = {
+      id: 'a1',
+      createdAt: '2026-11-27T08:30:00.000Z',
+      datasetId: 'd2',
+      columns: ['amount_usd', 'country', 'timestamp_hour', 'not_in_this_version'],
+      detectors: ['iforest', 'lof', 'robust_z', 'mahalanobis'],
+      nRows: 1000,
+      nFlagged: 5,
+      labels: { anomaly: 0, normal: 0 },
+      flaggedRows: [3, 14, 159, 265, 358],
+    };
+    const saved = model({
+      target: 'is_fraud',
+      features: ['amount_usd', 'country', 'timestamp_hour'],
+      split: { strategy: 'time', testSize: 0.17, nTrain: 830, nTest: 170, testRowsSha256: 'f00d' },
+      cv: { strategy: 'time', k: 3, timeColumn: 'timestamp' },
+      metrics: { roc_auc: 0.99, average_precision: 0.7 },
+      recipe: steps,
+    });
+    const snap = (models: SnapshotModel[]): LabSnapshot => ({
+      lab: 'payment-fraud',
+      rootDatasetId: 'd1',
+      datasets: [
+        { id: 'd1', version: 1, nRows: 1000, columns, steps: [] },
+        { id: 'd2', version: 2, nRows: 1000, columns, steps },
+      ],
+      models,
+      forecasts: [],
+      anomalyRuns: [run],
+      answers: {},
+    });
+    const alone = labTemplates(fraud, snap([]), { dataFile: 'payment-fraud.csv' });
+    expect(alone.python.script).not.toContain('average_precision_score');
+    expect(code(alone, 'python', 'model')).toContain("print(json.dumps({'metric': 'precision_of_flags'");
+
+    const both = labTemplates(fraud, snap([saved]), { dataFile: 'payment-fraud.csv' });
+    expect(both.python.steps.map((s) => s.id)).toEqual([
+      'load',
+      'clean',
+      'explore',
+      'prepare',
+      'model',
+      'predict',
+    ]);
+    const py = code(both, 'python', 'model');
+    // The studio's model and metric first (the script's one {"metric": …} line), then the detector's own line.
+    expect(py.indexOf('average_precision_score(')).toBeGreaterThan(0);
+    expect(py.indexOf('average_precision_score(')).toBeLessThan(py.indexOf('IsolationForest('));
+    expect(py).toContain("print(json.dumps({'section': 'anomaly', 'metric': 'precision_of_flags'");
+    // The run read the same version as the model, so the rows it flagged can be compared; a column this
+    // recipe does not make is left out, and said so.
+    expect(py).toContain('STUDIO_FLAGGED = np.array([3, 14, 159, 265, 358], dtype=int)');
+    expect(code(both, 'python', 'explore')).toContain('Left out: not_in_this_version');
+    const sampled = { ...snap([saved]), anomalyRuns: [{ ...run, nRows: 500 }] };
+    expect(labTemplates(fraud, sampled, { dataFile: 'payment-fraud.csv' }).python.script).not.toContain(
+      'STUDIO_FLAGGED',
+    );
+    expect(code(both, 'python', 'prepare')).toContain("times = data.loc[keep, 'timestamp']");
+    expect(code(both, 'python', 'predict')).toContain(
+      "predictions['flagged'] = forest.predict(encode(new)) == -1",
+    );
+    const tsModel = code(both, 'typescript', 'model');
+    expect(tsModel).toContain('averagePrecisionScore(target(test).codes');
+    expect(tsModel).toContain("section: 'anomaly', metric: 'precision_of_flags'");
+    expect(both.typescript.script).toMatch(/import \{[^}]*IsolationForest,[^}]*\} from '@quarry\/ml'/);
   });
 });

@@ -36,6 +36,22 @@ export const PIPELINE_FUNCTION = `def pipeline_for(family, estimator):
     parts = [p for p in parts if p[2]]
     return Pipeline([('prep', ColumnTransformer(parts, sparse_threshold=0 if family == 'nb' else 0.3)), ('model', estimator)])`;
 
+/**
+ * The studio's logistic regression stops L-BFGS when the largest entry of the gradient of the *averaged* loss is
+ * at most 1e-4, as scikit-learn does from 1.4 on. Older scikit-learn (Debian's 1.2) sums the loss, so the same
+ * rule is tol × the training rows; without it 1.2 runs on to the exact optimum, which on a rare class (the fraud
+ * lab's 0.5%) ranks the few positives differently from the studio's model (0.015 average precision apart).
+ */
+export const LINEAR_TOL_CODE = `import re
+
+import sklearn
+
+# The studio stops fitting a logistic regression when the averaged loss's gradient is at most 1e-4 in every
+# entry, as scikit-learn >= 1.4 does; older versions sum the loss, so the same rule is scaled by the rows.
+SKLEARN_AVERAGES_LOSS = tuple(map(int, re.match(r'(\\d+)\\.(\\d+)', sklearn.__version__).groups())) >= (1, 4)
+LINEAR_TOL = 1e-4 if SKLEARN_AVERAGES_LOSS else 1e-4 * len(X_train)
+`;
+
 export function estimatorImport(family: string, task: 'classification' | 'regression'): string {
   const c = task === 'classification';
   switch (family) {
@@ -75,8 +91,10 @@ export function estimatorCode(
   switch (family) {
     case 'linear':
       name = c ? 'LogisticRegression' : 'Ridge';
-      if (c) args.set('max_iter', '500');
-      else args.set('alpha', '1.0');
+      if (c) {
+        args.set('max_iter', '500');
+        args.set('tol', 'LINEAR_TOL');
+      } else args.set('alpha', '1.0');
       break;
     case 'tree':
       name = c ? 'DecisionTreeClassifier' : 'DecisionTreeRegressor';

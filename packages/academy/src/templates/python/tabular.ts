@@ -7,6 +7,7 @@ import {
   DEFAULT_MEMBERS,
   estimatorCode,
   estimatorImport,
+  LINEAR_TOL_CODE,
   PIPELINE_FUNCTION,
 } from './estimators';
 import { pythonExplore } from './explore';
@@ -148,6 +149,7 @@ function model(ctx: TemplateContext): string {
     lines.push(
       `from sklearn.ensemble import ${task === 'classification' ? 'VotingClassifier' : 'VotingRegressor'}`,
     );
+  if (task === 'classification' && families.includes('linear')) lines.push('', LINEAR_TOL_CODE);
   lines.push('');
   lines.push(PIPELINE_FUNCTION);
   lines.push('');
@@ -194,6 +196,17 @@ function evaluate(ctx: TemplateContext): string {
       comment('#', "The probability of the second class in sorted order (the studio's positive class)."),
     );
     lines.push('score = roc_auc_score(y_test, model.predict_proba(X_test)[:, 1])');
+  } else if (metric.name === 'average_precision') {
+    lines.push('from sklearn.metrics import average_precision_score');
+    lines.push(
+      comment(
+        '#',
+        "The probability of the second class in sorted order (the studio's positive class), scored as the area under the precision-recall steps.",
+      ),
+    );
+    lines.push(
+      'score = average_precision_score(y_test, model.predict_proba(X_test)[:, 1], pos_label=model.classes_[1])',
+    );
   } else if (metric.name === 'rmse') {
     lines.push('from sklearn.metrics import mean_squared_error');
     lines.push('score = float(np.sqrt(mean_squared_error(y_test, model.predict(X_test))))');

@@ -12,13 +12,35 @@ import { typescriptClean } from './recipe';
  * flagged rows checked against the known label.
  */
 export function typescriptAnomaly(ctx: TemplateContext): StepCode[] {
-  const s = anomalySettings(ctx);
   const imports = [
     "import { readFileSync, writeFileSync } from 'node:fs';",
     "import { Frame, IsolationForest, numericColumn } from '@quarry/ml';",
   ];
+  const part = typescriptAnomalyParts(ctx, false);
+  return [
+    { id: 'load', code: typescriptLoad(ctx, imports) },
+    { id: 'clean', code: typescriptClean(ctx) },
+    { id: 'explore', code: part.explore },
+    { id: 'prepare', code: part.prepare },
+    { id: 'model', code: part.model },
+    { id: 'predict', code: part.predict },
+  ];
+}
+
+/**
+ * The anomaly steps as fragments. `further`: they follow a supervised model's steps in the same script (the fraud
+ * lab with a saved model), so they print their JSON line as a section of its own and write their flag beside
+ * each row's prediction, reusing the model's `fresh` rows and `out` lines.
+ */
+export function typescriptAnomalyParts(
+  ctx: TemplateContext,
+  further: boolean,
+): Record<'explore' | 'prepare' | 'model' | 'predict', string> {
+  const s = anomalySettings(ctx);
+  const step = (n: number, title: string) =>
+    further ? `Step ${n}, without labels · ${title}` : `Step ${n} · ${title}`;
   const explore = [
-    comment('//', 'Step 3 · Explore — the columns you analysed on the Anomalies page.'),
+    comment('//', `${step(3, 'Explore')} — the columns you analysed on the Anomalies page.`),
     `const NUMERIC_COLUMNS = ${wrapList(s.numeric.map(ts), '[', ']', '  ')};`,
     `const CATEGORICAL_COLUMNS = ${wrapList(s.categorical.map(ts), '[', ']', '  ')};`,
     'console.log(`${data.length} rows, ${NUMERIC_COLUMNS.length + CATEGORICAL_COLUMNS.length} columns analysed`);',
@@ -26,7 +48,7 @@ export function typescriptAnomaly(ctx: TemplateContext): StepCode[] {
   const prepare = [
     comment(
       '//',
-      'Step 4 · Prepare — numbers: (x − median) / (1.4826·MAD), missing → median; categories: −ln(share).',
+      `${step(4, 'Prepare')} — numbers: (x − median) / (1.4826·MAD), missing → median; categories: −ln(share).`,
     ),
     'const median = (values: number[]) => {',
     '  const sorted = [...values].sort((a, b) => a - b);',
@@ -61,36 +83,45 @@ export function typescriptAnomaly(ctx: TemplateContext): StepCode[] {
     'const encode = fitEncoder(data);',
   ].join('\n');
   const model = [
-    comment('//', `Step 5 · Model — IsolationForest at your contamination, ${s.contamination}.`),
+    comment(
+      '//',
+      `${step(5, 'Model')} — IsolationForest at your contamination, ${s.contamination} (the studio lets four detectors vote: these flags overlap its flags but are not the same rows).`,
+    ),
     `const forest = new IsolationForest({ contamination: ${s.contamination}, randomState: ${s.seed} }).fit(encode(data));`,
     'const flagged = Array.from(forest.predict(encode(data)), (v) => v === -1);',
     'const nFlagged = flagged.filter(Boolean).length;',
   ];
-  if (s.label !== null)
+  const result: string[] = [];
+  if (s.label !== null) {
     model.push(
       `const hits = data.filter((row, i) => flagged[i] && text(row[${ts(s.label)}]) === 'true').length;`,
       'console.log(`Flagged ${nFlagged} rows; ${((100 * hits) / Math.max(1, nFlagged)).toFixed(1)}% are labelled anomalies`);',
     );
+    result.push("metric: 'precision_of_flags', value: hits / Math.max(1, nFlagged)");
+  } else result.push("metric: 'flagged_share', value: nFlagged / data.length");
+  result.push(`flagged: nFlagged, contamination: ${s.contamination}`);
   model.push(
-    s.label !== null
-      ? `console.log(JSON.stringify({ metric: 'precision_of_flags', value: hits / Math.max(1, nFlagged), flagged: nFlagged, contamination: ${s.contamination} }));`
-      : `console.log(JSON.stringify({ metric: 'flagged_share', value: nFlagged / data.length, contamination: ${s.contamination} }));`,
+    `console.log(JSON.stringify({ ${further ? "section: 'anomaly', " : ''}${result.join(', ')} }));`,
   );
-  const predict = [
-    comment('//', 'Step 6 · Predict — score new rows with the fitted forest and write the flags.'),
-    `const fresh = clean(readCsv(${ts(ctx.newDataFile)}), true);`,
-    'const flags = forest.predict(encode(fresh));',
-    'writeFileSync(' +
-      ts(ctx.predictionsFile) +
-      ", `row,flagged\\n${Array.from(flags, (v, i) => `${i},${v === -1}`).join('\\n')}\\n`);",
-    'console.log(`Wrote ${flags.length} flags`);',
-  ].join('\n');
-  return [
-    { id: 'load', code: typescriptLoad(ctx, imports) },
-    { id: 'clean', code: typescriptClean(ctx) },
-    { id: 'explore', code: explore },
-    { id: 'prepare', code: prepare },
-    { id: 'model', code: model.join('\n') },
-    { id: 'predict', code: predict },
-  ];
+  const header = ts(`row,predicted_${ctx.target},flagged\n`);
+  const predict = further
+    ? [
+        comment(
+          '//',
+          'Without labels: the fitted forest flags the same new rows, written beside each prediction.',
+        ),
+        'const flags = forest.predict(encode(fresh));',
+        `writeFileSync(${ts(ctx.predictionsFile)}, ${header} + out.map((line, i) => \`\${line},\${flags[i] === -1}\`).join('\\n') + '\\n');`,
+        'console.log(`Flagged ${flags.filter((v) => v === -1).length} of the ${flags.length} new rows`);',
+      ].join('\n')
+    : [
+        comment('//', 'Step 6 · Predict — score new rows with the fitted forest and write the flags.'),
+        `const fresh = clean(readCsv(${ts(ctx.newDataFile)}), true);`,
+        'const flags = forest.predict(encode(fresh));',
+        'writeFileSync(' +
+          ts(ctx.predictionsFile) +
+          ", `row,flagged\\n${Array.from(flags, (v, i) => `${i},${v === -1}`).join('\\n')}\\n`);",
+        'console.log(`Wrote ${flags.length} flags`);',
+      ].join('\n');
+  return { explore, prepare, model: model.join('\n'), predict };
 }

@@ -10,23 +10,38 @@ import { typescriptClean } from './recipe';
  * The six steps of a tabular lab with @quarry/ml: the same split function, pipeline and seed as the studio, so
  * the script reproduces the studio's holdout metric exactly (same library, same numbers).
  */
-export function typescriptTabular(ctx: TemplateContext): StepCode[] {
+export function typescriptTabular(ctx: TemplateContext, extraImports: string[] = []): StepCode[] {
   const task = guessTask(ctx);
   const metric = primaryMetric(ctx);
-  const scorer = { roc_auc: 'rocAucScore', rmse: 'rootMeanSquaredError', accuracy: 'accuracyScore' }[
-    metric.name
-  ];
+  const scorer = {
+    roc_auc: 'rocAucScore',
+    average_precision: 'averagePrecisionScore',
+    rmse: 'rootMeanSquaredError',
+    accuracy: 'accuracyScore',
+  }[metric.name] as string;
+  const names = [
+    ...new Set([
+      'categoricalColumn',
+      'type FeatureSpec',
+      'Frame',
+      'makeTabularModel',
+      'numericColumn',
+      scorer,
+      'trainTestSplit',
+      ...extraImports,
+    ]),
+  ].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')));
   const imports = [
     "import { createHash } from 'node:crypto';",
     "import { readFileSync, writeFileSync } from 'node:fs';",
-    `import {\n  categoricalColumn,\n  type FeatureSpec,\n  Frame,\n  makeTabularModel,\n  numericColumn,\n  ${scorer},\n  trainTestSplit,\n} from '@quarry/ml';`,
+    `import {\n${names.map((n) => `  ${n},\n`).join('')}} from '@quarry/ml';`,
   ];
   return [
     { id: 'load', code: typescriptLoad(ctx, imports) },
     { id: 'clean', code: typescriptClean(ctx) },
     { id: 'explore', code: explore(ctx, task) },
     { id: 'prepare', code: prepare(ctx, task) },
-    { id: 'model', code: `${model(ctx, task)}\n\n${evaluate(ctx, task, scorer as string)}` },
+    { id: 'model', code: `${model(ctx, task)}\n\n${evaluate(ctx, task, scorer)}` },
     { id: 'predict', code: predict(ctx, task) },
   ];
 }
@@ -171,11 +186,13 @@ function model(ctx: TemplateContext, task: string): string {
   if (members !== undefined) lines.push(`  members: ${JSON.stringify(members)},`);
   lines.push(`  randomState: ${m?.seed ?? 42},`);
   lines.push('});');
-  if (m?.imbalance && (m.imbalance.classWeight || (m.imbalance.resample && m.imbalance.resample !== 'none')))
+  if (m?.imbalance?.classWeight)
+    lines.push(comment('//', 'Class weights reach the model through its parameters, as in the studio.'));
+  if (m?.imbalance?.resample && m.imbalance.resample !== 'none')
     lines.push(
       comment(
         '//',
-        'The studio also handled the class imbalance (class weights or resampling); not repeated here.',
+        `The studio also resampled the training rows (${m.imbalance.resample}); not repeated here.`,
       ),
     );
   lines.push('model.fit(frame.take(train), target(train));');
@@ -192,7 +209,7 @@ function evaluate(ctx: TemplateContext, task: string, scorer: string): string {
   const metric = primaryMetric(ctx);
   const studio = ctx.model?.metrics[metric.name];
   const lines = [comment('//', `Evaluate on the holdout with the studio's metric, ${metric.label}.`)];
-  if (metric.name === 'roc_auc')
+  if (metric.name === 'roc_auc' || metric.name === 'average_precision')
     lines.push(
       `const score = ${scorer}(target(test).codes, model.predictProba(frame.take(test)).column(1));`,
     );
