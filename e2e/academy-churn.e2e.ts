@@ -1,5 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import {
+  answer,
+  checkMyWork,
+  downloadNewData,
+  expectCheck,
+  goToStep,
+  openStep,
+  panelOf,
+  pick,
+  startLab,
+} from './lab-panel';
 
 /**
  * Lab 1, customer churn, as a learner does it in Chromium: the Academy hub → the lab → "Start lab", then the six
@@ -12,68 +22,7 @@ import { expect, test } from './fixtures';
  */
 
 const LAB = 'churn';
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Lab progress' });
-
-async function pick(page: Page, testId: string, name: string | RegExp, scope: Locator | Page = page) {
-  await scope.getByTestId(testId).click();
-  await page.getByRole('option', { name, exact: typeof name === 'string' }).click();
-}
-
-async function openStep(page: Page, step: string) {
-  const section = panelOf(page).locator(`[data-step="${step}"]`);
-  const control = section.getByRole('button').first();
-  if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
-  return section;
-}
-
-async function answer(page: Page, step: string, question: string, value: string) {
-  const section = await openStep(page, step);
-  const field = section.locator(`[data-question="${question}"]`);
-  if ((await field.locator('input[readonly]').count()) > 0) {
-    await field.locator('input').first().click();
-    await page.getByRole('option', { name: value, exact: true }).click();
-  } else {
-    await field.getByRole('textbox').fill(value);
-  }
-  await field.getByRole('button', { name: 'Save answer' }).click();
-}
-
-async function expectCheck(page: Page, id: string, status: 'pass' | 'fail' | 'pending') {
-  await expect(panelOf(page).locator(`[data-checkpoint="${id}"]`)).toHaveAttribute('data-status', status);
-}
-
-async function checkMyWork(page: Page) {
-  await panelOf(page).getByRole('button', { name: 'Check my work' }).click();
-}
-
-async function goToStep(page: Page, step: string, url: RegExp) {
-  const section = await openStep(page, step);
-  await section.getByRole('link', { name: /Go to page/ }).click();
-  await expect(page).toHaveURL(url);
-}
-
-async function startLab(page: Page) {
-  await page.goto('/#/academy');
-  await page
-    .locator(`[data-lab="${LAB}"]`)
-    .getByRole('link', { name: /Open lab/ })
-    .click();
-  await expect(page).toHaveURL(/#\/academy\/labs\/churn$/);
-  await expect(page.getByRole('heading', { name: 'Customer churn at a telecom operator' })).toBeVisible();
-  await page.getByRole('button', { name: 'Start lab' }).click();
-  await expect(panelOf(page)).toBeVisible();
-  await expectCheck(page, 'data-loaded', 'pass');
-}
-
-/** Downloads next quarter's customers from the panel's predict step; returns the saved file's path. */
-async function downloadNewData(page: Page): Promise<string> {
-  const step = await openStep(page, 'predict');
-  const download = page.waitForEvent('download');
-  await step.getByRole('link', { name: /Download the new data/ }).click();
-  const file = test.info().outputPath('churn-new.csv');
-  await (await download).saveAs(file);
-  return file;
-}
+const TITLE = 'Customer churn at a telecom operator';
 
 test('churn: all six steps through the studio, every checkpoint passes', async ({ page }) => {
   test.setTimeout(420_000); // ~2.5 min on a quiet machine; the leaderboard job waits for a busy CPU
@@ -84,7 +33,7 @@ test('churn: all six steps through the studio, every checkpoint passes', async (
   const panel = panelOf(page);
 
   // 1. Load and inspect: the lab opens the Profile tab; churned is there, with its counts.
-  await startLab(page);
+  await startLab(page, LAB, TITLE);
   await expect(page).toHaveURL(/#\/data\/[^?]+\?tab=profile/);
   await expect(page.getByTestId('profile-card').filter({ hasText: 'churned' }).first()).toBeVisible({
     timeout: 60_000,
@@ -150,7 +99,7 @@ test('churn: all six steps through the studio, every checkpoint passes', async (
   await shot(5, 'model');
 
   // 6. Predict next quarter's customers (the file from the panel); no schema finding about the leak.
-  const file = await downloadNewData(page);
+  const file = await downloadNewData(page, LAB);
   await goToStep(page, 'predict', /#\/predict\?model=/);
   await page.getByTestId('predict-upload-input').setInputFiles(file);
   const anyway = page.getByTestId('predict-anyway');
@@ -178,7 +127,7 @@ test('churn: all six steps through the studio, every checkpoint passes', async (
 
 test('churn: keeping the leaky column fails “not a feature” with the hint to drop it', async ({ page }) => {
   test.setTimeout(180_000);
-  await startLab(page);
+  await startLab(page, LAB, TITLE);
   // Straight to Train on the data as loaded: retention_offer_made is still a column.
   await goToStep(page, 'prepare', /#\/train\?dataset=/);
   await pick(page, 'target-select', 'churned');
@@ -201,7 +150,7 @@ test('churn: keeping the leaky column fails “not a feature” with the hint to
   await page.screenshot({ path: test.info().outputPath(`${LAB}-mistake.png`), fullPage: true });
 
   // The teaching moment: next quarter's file has no retention_offer_made, and Predict says so.
-  const file = await downloadNewData(page);
+  const file = await downloadNewData(page, LAB);
   await goToStep(page, 'predict', /#\/predict\?model=/);
   await page.getByTestId('predict-upload-input').setInputFiles(file);
   await expect(page.getByTestId('schema-issues')).toContainText('retention_offer_made', { timeout: 120_000 });

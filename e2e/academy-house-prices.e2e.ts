@@ -1,5 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import {
+  answer,
+  checkMyWork,
+  downloadNewData,
+  expectCheck,
+  goToStep,
+  openStep,
+  panelOf,
+  pick,
+  startLab,
+} from './lab-panel';
 
 /**
  * Lab 2, house prices, as a learner does it in Chromium: the Academy hub → the lab → "Start lab", then the six
@@ -11,68 +22,7 @@ import { expect, test } from './fixtures';
  */
 
 const LAB = 'house-prices';
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Lab progress' });
-
-async function pick(page: Page, testId: string, name: string | RegExp, scope: Locator | Page = page) {
-  await scope.getByTestId(testId).click();
-  await page.getByRole('option', { name, exact: typeof name === 'string' }).click();
-}
-
-async function openStep(page: Page, step: string) {
-  const section = panelOf(page).locator(`[data-step="${step}"]`);
-  const control = section.getByRole('button').first();
-  if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
-  return section;
-}
-
-async function answer(page: Page, step: string, question: string, value: string) {
-  const section = await openStep(page, step);
-  const field = section.locator(`[data-question="${question}"]`);
-  if ((await field.locator('input[readonly]').count()) > 0) {
-    await field.locator('input').first().click();
-    await page.getByRole('option', { name: value, exact: true }).click();
-  } else {
-    await field.getByRole('textbox').fill(value);
-  }
-  await field.getByRole('button', { name: 'Save answer' }).click();
-}
-
-async function expectCheck(page: Page, id: string, status: 'pass' | 'fail' | 'pending') {
-  await expect(panelOf(page).locator(`[data-checkpoint="${id}"]`)).toHaveAttribute('data-status', status);
-}
-
-async function checkMyWork(page: Page) {
-  await panelOf(page).getByRole('button', { name: 'Check my work' }).click();
-}
-
-async function goToStep(page: Page, step: string, url: RegExp) {
-  const section = await openStep(page, step);
-  await section.getByRole('link', { name: /Go to page/ }).click();
-  await expect(page).toHaveURL(url);
-}
-
-async function startLab(page: Page) {
-  await page.goto('/#/academy');
-  await page
-    .locator(`[data-lab="${LAB}"]`)
-    .getByRole('link', { name: /Open lab/ })
-    .click();
-  await expect(page).toHaveURL(/#\/academy\/labs\/house-prices$/);
-  await expect(page.getByRole('heading', { name: 'House prices in a regional market' })).toBeVisible();
-  await page.getByRole('button', { name: 'Start lab' }).click();
-  await expect(panelOf(page)).toBeVisible();
-  await expectCheck(page, 'data-loaded', 'pass');
-}
-
-/** Downloads the new listings from the panel's predict step; returns the saved file's path. */
-async function downloadNewData(page: Page): Promise<string> {
-  const step = await openStep(page, 'predict');
-  const download = page.waitForEvent('download');
-  await step.getByRole('link', { name: /Download the new data/ }).click();
-  const file = test.info().outputPath('house-prices-new.csv');
-  await (await download).saveAs(file);
-  return file;
-}
+const TITLE = 'House prices in a regional market';
 
 /** Sets house_id's type to identifier on the Columns tab (the inference may call it categorical). */
 async function idIsIdentifier(page: Page) {
@@ -114,7 +64,7 @@ test('house prices: all six steps through the studio, every checkpoint passes', 
   const panel = panelOf(page);
 
   // 1. Load and inspect: the neighbourhoods' "Distinct" on the Profile tab; house_id is an identifier.
-  await startLab(page);
+  await startLab(page, LAB, TITLE);
   await expect(page).toHaveURL(/#\/data\/[^?]+\?tab=profile/);
   const card = page.getByTestId('profile-card').filter({ hasText: 'neighbourhood' }).first();
   await expect(card).toBeVisible({ timeout: 60_000 });
@@ -157,7 +107,7 @@ test('house prices: all six steps through the studio, every checkpoint passes', 
   await shot(5, 'model');
 
   // 6. Price the new listings (the file from the panel).
-  const file = await downloadNewData(page);
+  const file = await downloadNewData(page, LAB);
   await goToStep(page, 'predict', /#\/predict\?model=/);
   await page.getByTestId('predict-upload-input').setInputFiles(file);
   const anyway = page.getByTestId('predict-anyway');
@@ -183,7 +133,7 @@ test('house prices: all six steps through the studio, every checkpoint passes', 
 
 test('house prices: a scaler fitted on the full data fails with the hint to remove it', async ({ page }) => {
   test.setTimeout(240_000);
-  await startLab(page);
+  await startLab(page, LAB, TITLE);
   await idIsIdentifier(page);
   await filterOutliers(page);
   // The classic mistake: z-score living_area_m2 over every row, before any split.

@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answer, checkMyWork, expectCheck, goToStep, openStep, panelOf, pick, startLab } from './lab-panel';
 
 /**
  * Lab 4, payment fraud, as a learner does it in Chromium: the Academy hub → the lab → "Start lab", then the six
@@ -12,61 +13,7 @@ import { expect, test } from './fixtures';
  */
 
 const LAB = 'payment-fraud';
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Lab progress' });
-
-async function pick(page: Page, testId: string, name: string | RegExp, scope: Locator | Page = page) {
-  await scope.getByTestId(testId).click();
-  await page.getByRole('option', { name, exact: typeof name === 'string' }).click();
-}
-
-/** Opens a step of the panel (its accordion item) when it is closed. */
-async function openStep(page: Page, step: string) {
-  const section = panelOf(page).locator(`[data-step="${step}"]`);
-  const control = section.getByRole('button').first();
-  if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
-  return section;
-}
-
-/** Types (or picks) an answer in the panel and saves it. */
-async function answer(page: Page, step: string, question: string, value: string) {
-  const section = await openStep(page, step);
-  const field = section.locator(`[data-question="${question}"]`);
-  if ((await field.locator('input[readonly]').count()) > 0) {
-    await field.locator('input').first().click();
-    await page.getByRole('option', { name: value, exact: true }).click();
-  } else {
-    await field.getByRole('textbox').fill(value);
-  }
-  await field.getByRole('button', { name: 'Save answer' }).click();
-}
-
-async function expectCheck(page: Page, id: string, status: 'pass' | 'fail' | 'pending') {
-  await expect(panelOf(page).locator(`[data-checkpoint="${id}"]`)).toHaveAttribute('data-status', status);
-}
-
-async function checkMyWork(page: Page) {
-  await panelOf(page).getByRole('button', { name: 'Check my work' }).click();
-}
-
-async function goToStep(page: Page, step: string, url: RegExp) {
-  const section = await openStep(page, step);
-  await section.getByRole('link', { name: /Go to page/ }).click();
-  await expect(page).toHaveURL(url);
-}
-
-async function startLab(page: Page, shot?: string) {
-  await page.goto('/#/academy');
-  await page
-    .locator(`[data-lab="${LAB}"]`)
-    .getByRole('link', { name: /Open lab/ })
-    .click();
-  await expect(page).toHaveURL(/#\/academy\/labs\/payment-fraud$/);
-  await expect(page.getByRole('heading', { name: 'Payment fraud at a card issuer' })).toBeVisible();
-  if (shot) await page.screenshot({ path: test.info().outputPath(shot), fullPage: true });
-  await page.getByRole('button', { name: 'Start lab' }).click();
-  await expect(panelOf(page)).toBeVisible();
-  await expectCheck(page, 'data-loaded', 'pass');
-}
+const TITLE = 'Payment fraud at a card issuer';
 
 /** On the Anomalies page: the usable columns but `leaveOut`, the share set with the slider's keys, then run. */
 async function findAnomalies(page: Page, percent: number, leaveOut: string[]) {
@@ -91,7 +38,7 @@ test('payment fraud: all six steps through the studio, every checkpoint passes',
   const panel = panelOf(page);
 
   // 1. Load and inspect: the lab opens the Columns tab; the types; the card holders on the Profile tab.
-  await startLab(page, `${LAB}-0-lab.png`);
+  await startLab(page, LAB, TITLE, `${LAB}-0-lab.png`);
   await expect(page).toHaveURL(/#\/data\/[^?]+\?tab=columns/);
   const columnsTable = page.getByRole('tabpanel');
   await expect(columnsTable).toContainText('transaction_id');
@@ -238,7 +185,7 @@ test('payment fraud: flagging 10% of the payments fails the alert-rate check wit
   page,
 }) => {
   test.setTimeout(180_000);
-  await startLab(page);
+  await startLab(page, LAB, TITLE);
   await goToStep(page, 'model', /#\/anomalies\?dataset=/);
   await findAnomalies(page, 10, ['is_fraud · boolean']);
   await expect(page.getByText(/2,000 of 20,000 rows flagged|500 of 20,000 rows flagged/)).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answer, expectCheck, openStep, panelOf, pick, startLab } from './lab-panel';
 
 /**
  * Lab 3, retail demand, as a learner does it in Chromium: the Academy hub → the lab → "Start lab", then the six
@@ -10,54 +10,8 @@ import { expect, test } from './fixtures';
  * future hidden" fail with the hint. No API call stands in for a page: everything is clicked.
  */
 
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Lab progress' });
-
-async function pick(page: Page, testId: string, name: string | RegExp, scope: Locator | Page = page) {
-  await scope.getByTestId(testId).click();
-  await page.getByRole('option', { name, exact: typeof name === 'string' }).click();
-}
-
-/** Opens a step of the panel (its accordion item) when it is closed. */
-async function openStep(page: Page, step: string) {
-  const section = panelOf(page).locator(`[data-step="${step}"]`);
-  const control = section.getByRole('button').first();
-  if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
-  return section;
-}
-
-/** Types (or picks) an answer in the panel and saves it. */
-async function answer(page: Page, step: string, question: string, value: string) {
-  const section = await openStep(page, step);
-  const field = section.locator(`[data-question="${question}"]`);
-  if (
-    (await field.getByRole('combobox').count()) > 0 ||
-    (await field.locator('input[readonly]').count()) > 0
-  ) {
-    await field.locator('input').first().click();
-    await page.getByRole('option', { name: value, exact: true }).click();
-  } else {
-    await field.getByRole('textbox').fill(value);
-  }
-  await field.getByRole('button', { name: 'Save answer' }).click();
-}
-
-async function expectCheck(page: Page, id: string, status: 'pass' | 'fail' | 'pending') {
-  await expect(panelOf(page).locator(`[data-checkpoint="${id}"]`)).toHaveAttribute('data-status', status);
-}
-
-async function startLab(page: Page) {
-  await page.goto('/#/academy');
-  await page
-    .locator('[data-lab="retail-demand"]')
-    .getByRole('link', { name: /Open lab/ })
-    .click();
-  await expect(page).toHaveURL(/#\/academy\/labs\/retail-demand$/);
-  await expect(page.getByRole('heading', { name: 'Daily demand at a grocery chain' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('retail-demand-0-lab.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Start lab' }).click();
-  await expect(panelOf(page)).toBeVisible();
-  await expectCheck(page, 'data-loaded', 'pass');
-}
+const LAB = 'retail-demand';
+const TITLE = 'Daily demand at a grocery chain';
 
 test('retail demand: all six steps through the studio, every checkpoint passes', async ({ page }) => {
   test.setTimeout(240_000);
@@ -73,7 +27,7 @@ test('retail demand: all six steps through the studio, every checkpoint passes',
   const panel = panelOf(page);
 
   // 1. Load and inspect: the lab opens the Profile tab; 4 stores × 5 products.
-  await startLab(page);
+  await startLab(page, LAB, TITLE, 'retail-demand-0-lab.png');
   await expect(page).toHaveURL(/#\/data\/[^?]+\?tab=profile/);
   const profile = page.getByTestId('profile');
   await expect(profile.getByTestId('profile-card').filter({ hasText: 'store_id' })).toContainText('4');
@@ -182,7 +136,7 @@ test('retail demand: all six steps through the studio, every checkpoint passes',
 test('retail demand: a random split on the time series fails "evaluated with the future hidden"', async ({
   page,
 }) => {
-  await startLab(page);
+  await startLab(page, LAB, TITLE, 'retail-demand-0-lab.png');
   await page.getByRole('link', { name: 'Train a model' }).click();
   await expect(page).toHaveURL(/#\/train\?dataset=/);
   await pick(page, 'target-select', 'units_sold');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, testApp, waitForJob } from './helpers';
+import { multipart, testApp } from './helpers';
+import { labApi } from './lab-api';
 
 /**
  * The churn lab through the real API, as a learner would do it in the studio: start the lab, answer the
@@ -10,35 +11,7 @@ import { multipart, testApp, waitForJob } from './helpers';
  */
 let app: FastifyInstance;
 
-interface Outcome {
-  id: string;
-  status: string;
-  detail: string;
-  hint: { text: string; link: string } | null;
-}
-const checkpoints = async (): Promise<Outcome[]> => {
-  const res = await app.inject({ url: '/api/academy/labs/churn/progress' });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().steps.flatMap((s: { checkpoints: Outcome[] }) => s.checkpoints);
-};
-/** Progress once `id` has left 'pending' (or after ~10 s): the prediction log is flushed on a short timer. */
-const settled = async (id: string): Promise<Outcome[]> => {
-  for (let attempt = 0; ; attempt++) {
-    const outcomes = await checkpoints();
-    if (outcomes.find((o) => o.id === id)?.status !== 'pending' || attempt >= 50) return outcomes;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
-const post = async (url: string, payload: object, status = 202) => {
-  const res = await app.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-};
-const job = async (url: string, payload: object) => {
-  const done = await waitForJob(app, (await post(url, payload)).id, 300_000);
-  expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
-  return done;
-};
+const { checkpoints, settled, post, job } = labApi(() => app, 'churn');
 
 beforeAll(async () => {
   app = await testApp();

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./parse-child.mjs', import.meta.url));
@@ -41,7 +42,12 @@ export function startParser(heapMb: number, idle = false): ParserProcess {
     child.once('message', () => resolve(true));
     child.once('exit', () => resolve(false));
   });
-  if (idle) setIdle(child, true);
+  if (idle) {
+    setIdle(child, true);
+    // A spare loads its code (~0.5 s of CPU) while the server is busy with the upload that used the previous
+    // one: at the lowest priority it takes only what the server leaves idle.
+    setNice(child, 19);
+  }
   return { child, heapMb, ready, stderr: () => stderr };
 }
 
@@ -51,6 +57,7 @@ export async function takeParser(heapMb: number): Promise<ParserProcess> {
   spare = null;
   if (candidate !== null && candidate.heapMb === heapMb && isRunning(candidate.child)) {
     setIdle(candidate.child, false);
+    setNice(candidate.child, 0); // back to normal for its parse (allowed to root only; else it stays low)
     if ((await candidate.ready) && isRunning(candidate.child)) return candidate;
   }
   candidate?.child.kill('SIGKILL');
@@ -62,6 +69,14 @@ export function prepareSpare(heapMb: number): void {
   if (spare !== null && isRunning(spare.child) && spare.heapMb === heapMb) return;
   spare?.child.kill('SIGKILL');
   spare = startParser(heapMb, true);
+}
+
+function setNice(child: ChildProcess, nice: number): void {
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, nice);
+  } catch {
+    // not permitted (raising a priority needs privileges) or the child is gone: the priority is only a hint
+  }
 }
 
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
