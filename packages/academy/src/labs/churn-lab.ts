@@ -51,7 +51,7 @@ export const churnLab: LabDefinition = {
       title: 'Load and inspect the customers',
       link: '#/data/{dataset}?tab=profile',
       instructions: [
-        'Press “Start lab”: the customer table is loaded as the data set `churn`.',
+        'Press “Start lab”: the customer table is loaded as the data set “Lab: Customer churn at a telecom operator” (file `churn.csv`).',
         'On the data set’s Columns tab, check the types: `customer_id` is an identifier (one value per row), `churned` is the target.',
         'Open the Profile tab and find `churned`: how many customers left? Answer the question in this panel.',
       ],
@@ -72,7 +72,7 @@ export const churnLab: LabDefinition = {
       title: 'Explore: the leak and the gaps',
       link: '#/explore?dataset={root}',
       instructions: [
-        'On the Explore page pick the original `churn` data set (version 1) and set “Target (optional)” to `churned`.',
+        'On the Explore page pick the lab’s data set at version 1 (the original, before your cleaning) and set “Target (optional)” to `churned`.',
         'Read “Warnings and leakage”: which column does the leakage linter point at? Answer in this panel.',
         'Compare churn for customers with and without a `satisfaction_score` (Profile, or a chart of `churned` against it) and answer the second question.',
       ],
@@ -82,7 +82,7 @@ export const churnLab: LabDefinition = {
       title: 'Prepare: features and a stratified split',
       link: '#/train?dataset={dataset}',
       instructions: [
-        'Open Train with the newest version of `churn` (the one without `retention_offer_made`).',
+        'Open Train with the newest version of the lab’s data set (the one without `retention_offer_made`).',
         'Target column: `churned`. `customer_id` is left out by itself: an identifier tells nothing about behaviour.',
         'The holdout is stratified for a classification target (12% churners in the training rows and in the test rows alike); on “Compare families” keep “Stratified k-fold” so every fold keeps the share too.',
       ],

@@ -52,7 +52,7 @@ export const housePricesLab: LabDefinition = {
       title: 'Load and inspect the sales',
       link: '#/data/{dataset}?tab=profile',
       instructions: [
-        'Press “Start lab”: five years of sales are loaded as the data set `house-prices`.',
+        'Press “Start lab”: five years of sales are loaded as the data set “Lab: House prices in a regional market” (file `house-prices.csv`).',
         'On the Columns tab, check the types: `sale_date` is a date, `neighbourhood` categorical. `house_id` is a listing reference: if its Type is not “identifier”, pick identifier in its Type select, so no model uses it.',
         'On the Profile tab read “Distinct” for `neighbourhood` and the Max of `living_area_m2`: does a 1 400 m² house look right?',
       ],
@@ -73,7 +73,7 @@ export const housePricesLab: LabDefinition = {
       title: 'Explore: the shape of the price',
       link: '#/explore?dataset={dataset}',
       instructions: [
-        'On the Explore page (the newest version of `house-prices` is picked) set “Target (optional)” to `sale_price_usd`; look at its mean, its median, its histogram (the Profile tab shows them too).',
+        'On the Explore page (the newest version of the lab’s data set is picked) set “Target (optional)” to `sale_price_usd`; look at its mean, its median, its histogram (the Profile tab shows them too).',
         'Answer in this panel: where is the mean compared with the median?',
         'Look at the correlations: which features move with the price?',
       ],

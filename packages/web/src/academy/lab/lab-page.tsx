@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { resolveLink } from '@quarry/academy/links';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -52,9 +52,9 @@ export function LabPage({ id }: { id: string }) {
     <Stack gap="lg">
       <PageHeader
         above={
-          <Text size="sm">
-            <a href="#/academy">← Academy</a>
-          </Text>
+          <Anchor href="#/academy" size="sm">
+            ← Academy
+          </Anchor>
         }
         title={def?.title ?? 'Lab'}
         description={def ? `About ${def.estimatedMinutes} minutes · six steps in the studio` : undefined}
