@@ -1,6 +1,7 @@
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, Slider, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { DatasetSummary } from '../api/types';
+import { datasetLabel } from '../components/format';
 
 /** Column types the detectors read (the server refuses the others with a reason). */
 const USABLE = new Set(['numeric', 'categorical', 'boolean']);
@@ -42,7 +43,7 @@ export function AnomalyForm({
             label="Data set"
             data={datasets.map((d) => ({
               value: d.id,
-              label: `${d.name} (${d.nRows.toLocaleString()} rows)`,
+              label: `${datasetLabel(d)} · ${d.nRows.toLocaleString()} rows`,
             }))}
             value={datasetId}
             onChange={(v) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, fileNamePart, formatBytes, formatNumber, formatPercent } from './format';
+import { cellText, datasetLabel, fileNamePart, formatBytes, formatNumber, formatPercent } from './format';
 
 describe('format', () => {
   it('shows missing cells as a dash and keeps numbers as stored', () => {
@@ -27,5 +27,14 @@ describe('format', () => {
   it('makes safe file names', () => {
     expect(fileNamePart('iris species/v2')).toBe('iris-species-v2');
     expect(fileNamePart('../..')).toBe('untitled');
+  });
+});
+
+describe('datasetLabel', () => {
+  it('names an upload never cleaned by its name, every other version with its number', () => {
+    expect(datasetLabel({ name: 'customers', version: 1, isCurrent: true })).toBe('customers');
+    expect(datasetLabel({ name: 'customers', version: 1, isCurrent: false })).toBe('customers (v1)');
+    expect(datasetLabel({ name: 'customers', version: 3, isCurrent: true })).toBe('customers (v3)');
+    expect(datasetLabel({ name: 'customers' })).toBe('customers');
   });
 });

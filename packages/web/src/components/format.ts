@@ -69,3 +69,12 @@ export function fileNamePart(name: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
   return cleaned || 'untitled';
 }
+
+/**
+ * A data set as the pickers name it: the name alone for an upload never cleaned, else with its version ("customers
+ * (v2)"), because every version of a lineage carries the same name.
+ */
+export function datasetLabel(d: { name: string; version?: number; isCurrent?: boolean }): string {
+  const version = d.version ?? 1;
+  return version > 1 || d.isCurrent === false ? `${d.name} (v${version})` : d.name;
+}

@@ -5,7 +5,7 @@ import type { DatasetVersion, DataWarning, ExploreProfile } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { EmptyHint } from '../components/empty-hint';
 import { ErrorAlert } from '../components/error-alert';
-import { formatCount } from '../components/format';
+import { datasetLabel, formatCount } from '../components/format';
 import { PageHeader } from '../components/page-header';
 import { href } from '../routing/route';
 import { ChartBuilder } from './chart-builder';
@@ -67,7 +67,7 @@ export function ExplorePage({ initialDatasetId }: { initialDatasetId?: string })
             placeholder={datasets.loading ? 'Loading…' : 'Pick a data set'}
             data={list.map((d) => ({
               value: d.id,
-              label: d.version > 1 || !d.isCurrent ? `${d.name} (v${d.version})` : d.name,
+              label: datasetLabel(d),
             }))}
             value={datasetId}
             onChange={(value) => {

@@ -15,6 +15,7 @@ import { api } from '../api/client';
 import type { DatasetSummary } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../components/error-alert';
+import { datasetLabel } from '../components/format';
 import type { ForecastColumns, ForecastRequest } from './types';
 
 interface ForecastFormProps {
@@ -75,7 +76,7 @@ export function ForecastForm({ datasets, initialDatasetId, busy, onSubmit }: For
           <Select
             label="Data set"
             placeholder="Pick a data set"
-            data={datasets.map((d) => ({ value: d.id, label: d.name }))}
+            data={datasets.map((d) => ({ value: d.id, label: datasetLabel(d) }))}
             value={datasetId}
             onChange={setDatasetId}
             searchable

@@ -1,5 +1,6 @@
 import { Select, SimpleGrid } from '@mantine/core';
 import type { DatasetSummary } from '../api/types';
+import { datasetLabel } from '../components/format';
 
 interface DatasetTargetProps {
   datasets: DatasetSummary[];
@@ -18,7 +19,7 @@ export function DatasetTarget({ datasets, datasetId, target, onChange, testIdPre
       <Select
         label="Data set"
         placeholder="Pick a data set"
-        data={datasets.map((d) => ({ value: d.id, label: d.name }))}
+        data={datasets.map((d) => ({ value: d.id, label: datasetLabel(d) }))}
         value={datasetId}
         onChange={(value) => onChange(value, null)}
         searchable

@@ -17,6 +17,7 @@ import { api } from '../api/client';
 import type { DatasetSummary, ModelFamily, Task, TaskDetection, TrainRequest } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../components/error-alert';
+import { datasetLabel } from '../components/format';
 
 const FAMILIES: { value: ModelFamily; label: string }[] = [
   { value: 'auto', label: 'Auto — compare by cross-validation, ensemble the best' },
@@ -106,7 +107,7 @@ export function TrainForm({ datasets, initialDatasetId, busy, onSubmit }: TrainF
             label="Data set"
             description="Added on the Data page"
             placeholder="Pick a data set"
-            data={datasets.map((d) => ({ value: d.id, label: d.name }))}
+            data={datasets.map((d) => ({ value: d.id, label: datasetLabel(d) }))}
             value={datasetId}
             onChange={(value) => {
               setDatasetId(value);
