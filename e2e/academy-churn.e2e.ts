@@ -4,11 +4,13 @@ import {
   checkMyWork,
   downloadNewData,
   expectCheck,
+  expectLabDone,
   goToStep,
   openStep,
   panelOf,
   pick,
   startLab,
+  waitForCheck,
 } from './lab-panel';
 
 /**
@@ -30,7 +32,7 @@ test('churn: all six steps through the studio, every checkpoint passes', async (
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: test.info().outputPath(`${LAB}-${n}-${step}.png`), fullPage: true });
   };
-  const panel = panelOf(page);
+  const _panel = panelOf(page);
 
   // 1. Load and inspect: the lab opens the Profile tab; churned is there, with its counts.
   await startLab(page, LAB, TITLE);
@@ -109,18 +111,8 @@ test('churn: all six steps through the studio, every checkpoint passes', async (
   if (await anyway.isVisible()) await anyway.click({ timeout: 10_000 }).catch(() => undefined);
   await expect(table).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('prediction-result')).not.toContainText('retention_offer_made');
-  await expect
-    .poll(
-      async () => {
-        await checkMyWork(page);
-        return panel.locator('[data-checkpoint="predictions-made"]').getAttribute('data-status');
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('pass');
-  await expect(page.getByTestId('lab-score')).toHaveText('11 of 11 checks passed');
-  for (const step of ['load', 'clean', 'explore', 'prepare', 'model', 'predict'])
-    await expect(panel.locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'done');
+  await waitForCheck(page, 'predictions-made', 'pass');
+  await expectLabDone(page, 11);
   await openStep(page, 'predict');
   await shot(6, 'predict');
 });

@@ -5,11 +5,13 @@ import {
   checkMyWork,
   downloadNewData,
   expectCheck,
+  expectLabDone,
   goToStep,
   openStep,
   panelOf,
   pick,
   startLab,
+  waitForCheck,
 } from './lab-panel';
 
 /**
@@ -61,7 +63,7 @@ test('house prices: all six steps through the studio, every checkpoint passes', 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: test.info().outputPath(`${LAB}-${n}-${step}.png`), fullPage: true });
   };
-  const panel = panelOf(page);
+  const _panel = panelOf(page);
 
   // 1. Load and inspect: the neighbourhoods' "Distinct" on the Profile tab; house_id is an identifier.
   await startLab(page, LAB, TITLE);
@@ -115,18 +117,8 @@ test('house prices: all six steps through the studio, every checkpoint passes', 
   await expect(anyway.or(table)).toBeVisible({ timeout: 120_000 });
   if (await anyway.isVisible()) await anyway.click({ timeout: 10_000 }).catch(() => undefined);
   await expect(table).toBeVisible({ timeout: 120_000 });
-  await expect
-    .poll(
-      async () => {
-        await checkMyWork(page);
-        return panel.locator('[data-checkpoint="predictions-made"]').getAttribute('data-status');
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('pass');
-  await expect(page.getByTestId('lab-score')).toHaveText('9 of 9 checks passed');
-  for (const step of ['load', 'clean', 'explore', 'prepare', 'model', 'predict'])
-    await expect(panel.locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'done');
+  await waitForCheck(page, 'predictions-made', 'pass');
+  await expectLabDone(page, 9);
   await openStep(page, 'predict');
   await shot(6, 'predict');
 });

@@ -1,6 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { answer, checkMyWork, expectCheck, goToStep, openStep, panelOf, pick, startLab } from './lab-panel';
+import {
+  answer,
+  checkMyWork,
+  expectCheck,
+  expectLabDone,
+  goToStep,
+  openStep,
+  panelOf,
+  pick,
+  startLab,
+  waitForCheck,
+} from './lab-panel';
 
 /**
  * Lab 4, payment fraud, as a learner does it in Chromium: the Academy hub → the lab → "Start lab", then the six
@@ -165,18 +176,8 @@ test('payment fraud: all six steps through the studio, every checkpoint passes',
   await expect(anyway.or(table)).toBeVisible({ timeout: 120_000 });
   if (await anyway.isVisible()) await anyway.click();
   await expect(table).toBeVisible({ timeout: 120_000 });
-  await expect
-    .poll(
-      async () => {
-        await checkMyWork(page);
-        return panel.locator('[data-checkpoint="new-month-scored"]').getAttribute('data-status');
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('pass');
-  await expect(page.getByTestId('lab-score')).toHaveText('14 of 14 checks passed');
-  for (const step of ['load', 'clean', 'explore', 'prepare', 'model', 'predict'])
-    await expect(panel.locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'done');
+  await waitForCheck(page, 'new-month-scored', 'pass');
+  await expectLabDone(page, 14);
   await openStep(page, 'predict');
   await shot(6, 'predict');
 });

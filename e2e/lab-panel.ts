@@ -47,6 +47,26 @@ export async function checkMyWork(page: Page) {
   await panelOf(page).getByRole('button', { name: 'Check my work' }).click();
 }
 
+/** Presses "Check my work" until checkpoint `id` shows `status` (jobs and logs finish in the background). */
+export async function waitForCheck(page: Page, id: string, status: 'pass' | 'fail', timeout = 30_000) {
+  await expect
+    .poll(
+      async () => {
+        await checkMyWork(page);
+        return panelOf(page).locator(`[data-checkpoint="${id}"]`).getAttribute('data-status');
+      },
+      { timeout },
+    )
+    .toBe(status);
+}
+
+/** The end of a lab done right: every check passed and all six steps done. */
+export async function expectLabDone(page: Page, total: number) {
+  await expect(page.getByTestId('lab-score')).toHaveText(`${total} of ${total} checks passed`);
+  for (const step of ['load', 'clean', 'explore', 'prepare', 'model', 'predict'])
+    await expect(panelOf(page).locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'done');
+}
+
 /** Follows a step's "Go to page" link and waits for the page. */
 export async function goToStep(page: Page, step: string, url: RegExp) {
   const section = await openStep(page, step);

@@ -52,6 +52,8 @@ export {
   dataLoadedCheckpoint,
   latestModel,
   modelsByTime,
+  notAFeature,
+  onLatestModel,
 } from './labs/common-checks';
 export { evaluateLab } from './labs/evaluate';
 export * from './labs/lab-types';

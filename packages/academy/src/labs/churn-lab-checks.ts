@@ -4,8 +4,15 @@ import {
   modelsUsing,
   mostPredictiveColumn,
 } from './churn-lab-truths';
-import { answerMatches, currentDataset, dataLoadedCheckpoint, latestModel } from './common-checks';
-import type { Checkpoint, CheckResult, SnapshotModel } from './lab-types';
+import {
+  answerMatches,
+  currentDataset,
+  dataLoadedCheckpoint,
+  latestModel,
+  notAFeature,
+  onLatestModel,
+} from './common-checks';
+import type { Checkpoint, SnapshotModel } from './lab-types';
 
 const LEAK = 'retention_offer_made';
 const ID = 'customer_id';
@@ -24,16 +31,6 @@ export const HONEST_AUC = { min: 0.65, max: 0.9 } as const;
  * for almost everyone), 0.67 with balanced class weights (sklearn logistic regression, same split).
  */
 export const MIN_BALANCED_ACCURACY = 0.6;
-
-const noModel: CheckResult = { status: 'pending', detail: 'No model trained on the lab’s data yet.' };
-
-/** Runs `judge` on the newest model, or is pending before the first one. */
-const onLatest =
-  (judge: (m: SnapshotModel) => CheckResult): Checkpoint['check'] =>
-  (s) => {
-    const m = latestModel(s);
-    return m === null ? noModel : judge(m);
-  };
 
 const fmt = (x: number) => x.toFixed(3);
 
@@ -111,11 +108,7 @@ export function churnCheckpoints(): Checkpoint[] {
         text: 'Keep `customer_id` typed as identifier (Columns tab), or drop it on the Clean tab, then train again.',
         link: '#/data/{dataset}?tab=columns',
       },
-      check: onLatest((m) =>
-        m.features.includes(ID)
-          ? { status: 'fail', detail: `Your latest model (${m.name}) uses ${ID} as a feature.` }
-          : { status: 'pass', detail: `${m.features.length} features, ${ID} not among them.` },
-      ),
+      check: onLatestModel(notAFeature(ID)),
     },
     {
       id: 'stratified',
@@ -127,7 +120,7 @@ export function churnCheckpoints(): Checkpoint[] {
         text: 'In the leaderboard panel choose “Stratified k-fold” as cross-validation (the holdout of a classification target is stratified), then save a version.',
         link: '#/train?dataset={dataset}',
       },
-      check: onLatest((m) =>
+      check: onLatestModel((m) =>
         m.split.strategy === 'stratified' || m.cv?.strategy === 'stratified'
           ? {
               status: 'pass',
@@ -149,7 +142,7 @@ export function churnCheckpoints(): Checkpoint[] {
         text: 'A ROC AUC above 0.9 here means the model still sees `retention_offer_made`: drop it on the Clean tab and train again. A score near 0.5 means the target or the features are wrong.',
         link: '#/data/{dataset}?tab=clean',
       },
-      check: onLatest((m) => {
+      check: onLatestModel((m) => {
         const auc = m.metrics.roc_auc;
         if (m.target !== 'churned' || auc === undefined)
           return {
@@ -173,7 +166,7 @@ export function churnCheckpoints(): Checkpoint[] {
         text: 'In the leaderboard panel tick “Balanced class weights” (or pick a resampling, or tune the threshold), compare again and press “Save version”.',
         link: '#/train?dataset={dataset}',
       },
-      check: onLatest((m) => {
+      check: onLatestModel((m) => {
         const how = imbalanceHandling(m);
         return how === null
           ? { status: 'fail', detail: `Your latest model (${m.name}) treats both classes alike.` }
@@ -190,7 +183,7 @@ export function churnCheckpoints(): Checkpoint[] {
         text: 'Weight the rare class (“Balanced class weights” in the leaderboard panel) or tune the threshold, then save the version.',
         link: '#/train?dataset={dataset}',
       },
-      check: onLatest((m) => {
+      check: onLatestModel((m) => {
         const ba = m.metrics.balanced_accuracy;
         if (ba === undefined)
           return { status: 'fail', detail: 'Your latest model has no balanced accuracy.' };
@@ -211,7 +204,7 @@ export function churnCheckpoints(): Checkpoint[] {
         text: 'Open Predict with your latest model and upload next quarter’s customers (the lab’s new-data file). If the schema findings say `retention_offer_made` is missing, your model still uses the leak: drop it and retrain.',
         link: '#/predict?model={model}',
       },
-      check: onLatest((m) => {
+      check: onLatestModel((m) => {
         if (m.features.includes(LEAK))
           return {
             status: 'fail',

@@ -1,4 +1,4 @@
-import type { Checkpoint, LabSnapshot, SnapshotDataset, SnapshotModel } from './lab-types';
+import type { Checkpoint, CheckResult, LabSnapshot, SnapshotDataset, SnapshotModel } from './lab-types';
 
 /**
  * Pieces every lab's checkpoints share: where the learner's current data and newest model are, and the first
@@ -42,3 +42,28 @@ export function answerMatches(
     ? { status: 'pass', detail: `You answered “${given}”.` }
     : { status: 'fail', detail: `You answered “${given}”; look again.` };
 }
+
+export const NO_MODEL: CheckResult = { status: 'pending', detail: 'No model trained on the lab’s data yet.' };
+
+/**
+ * A check that judges the learner's newest model (`pick` may narrow which models count), and is pending with
+ * `none` before there is one.
+ */
+export const onLatestModel =
+  (
+    judge: (m: SnapshotModel) => CheckResult,
+    pick: (s: LabSnapshot) => SnapshotModel | null = latestModel,
+    none: CheckResult = NO_MODEL,
+  ): Checkpoint['check'] =>
+  (s) => {
+    const m = pick(s);
+    return m === null ? none : judge(m);
+  };
+
+/** Judges that a model does not use `column` (an id, a leak) as a feature. */
+export const notAFeature =
+  (column: string) =>
+  (m: SnapshotModel): CheckResult =>
+    m.features.includes(column)
+      ? { status: 'fail', detail: `Your latest model (${m.name}) uses ${column} as a feature.` }
+      : { status: 'pass', detail: `${m.features.length} features, ${column} not among them.` };

@@ -1,7 +1,15 @@
 import { numberNear } from './churn-lab-truths';
-import { answerMatches, currentDataset, dataLoadedCheckpoint, latestModel } from './common-checks';
+import {
+  answerMatches,
+  currentDataset,
+  dataLoadedCheckpoint,
+  latestModel,
+  NO_MODEL,
+  notAFeature,
+  onLatestModel,
+} from './common-checks';
 import { traceRows } from './house-prices-lab-recipe';
-import type { Checkpoint, CheckResult, SnapshotModel } from './lab-types';
+import type { Checkpoint } from './lab-types';
 import type { LabDataset } from './types';
 
 const ID = 'house_id';
@@ -67,13 +75,6 @@ export function outlierReport(data: LabDataset, steps: Parameters<typeof traceRo
   return { planted: planted.length, remaining, realLost: real.length - realKept, realTotal: real.length };
 }
 
-const noModel: CheckResult = { status: 'pending', detail: 'No model trained on the lab’s data yet.' };
-const onLatest =
-  (judge: (m: SnapshotModel) => CheckResult): Checkpoint['check'] =>
-  (s) => {
-    const m = latestModel(s);
-    return m === null ? noModel : judge(m);
-  };
 const dollars = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 
 /** The house-prices lab's checkpoints, one or more per step, in step order. */
@@ -145,11 +146,7 @@ export function housePricesCheckpoints(): Checkpoint[] {
         text: 'Keep `house_id` typed as identifier (Columns tab) or drop it on the Clean tab, then train again.',
         link: '#/data/{dataset}?tab=columns',
       },
-      check: onLatest((m) =>
-        m.features.includes(ID)
-          ? { status: 'fail', detail: `Your latest model (${m.name}) uses ${ID} as a feature.` }
-          : { status: 'pass', detail: `${m.features.length} features, ${ID} not among them.` },
-      ),
+      check: onLatestModel(notAFeature(ID)),
     },
     {
       id: 'no-full-data-scaling',
@@ -171,7 +168,7 @@ export function housePricesCheckpoints(): Checkpoint[] {
             detail: `Scaling fitted on the full data: the recipe standardizes ${scaled.join(', ')} before the split.`,
           };
         return m === null
-          ? noModel
+          ? NO_MODEL
           : {
               status: 'pass',
               detail: `Your latest model’s recipe has no full-data scaling (${m.pipeline.length} pipeline steps).`,
@@ -188,7 +185,7 @@ export function housePricesCheckpoints(): Checkpoint[] {
         text: 'On Train pick `sale_price_usd` as the target and train.',
         link: '#/train?dataset={dataset}',
       },
-      check: onLatest((m) =>
+      check: onLatestModel((m) =>
         m.target === TARGET && m.task === 'regression'
           ? { status: 'pass', detail: `${m.name}: ${m.family} regression of ${TARGET}.` }
           : { status: 'fail', detail: `Your latest model predicts ${m.target} (${m.task}).` },
@@ -204,7 +201,7 @@ export function housePricesCheckpoints(): Checkpoint[] {
         text: 'If the error is too large, filter the planted outliers on the Clean tab and train again, with the Linear or Gradient boosting family (a single tree or k-NN stays near $86k); if it is far below, remove any step that changes `sale_price_usd`.',
         link: '#/data/{dataset}?tab=clean',
       },
-      check: onLatest((m) => {
+      check: onLatestModel((m) => {
         const mae = m.metrics.mae;
         if (mae === undefined)
           return { status: 'fail', detail: 'Your latest model has no MAE (is it a regression?).' };
@@ -228,7 +225,7 @@ export function housePricesCheckpoints(): Checkpoint[] {
         text: 'Open Predict with your latest model and upload the new listings (the lab’s new-data file).',
         link: '#/predict?model={model}',
       },
-      check: onLatest((m) =>
+      check: onLatestModel((m) =>
         m.predictions > 0
           ? { status: 'pass', detail: `${m.predictions} predictions made with ${m.name} v${m.version}.` }
           : { status: 'pending', detail: `No predictions made with ${m.name} v${m.version} yet.` },

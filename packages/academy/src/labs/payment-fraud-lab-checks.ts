@@ -1,4 +1,10 @@
-import { answerMatches, currentDataset, dataLoadedCheckpoint, modelsByTime } from './common-checks';
+import {
+  answerMatches,
+  currentDataset,
+  dataLoadedCheckpoint,
+  modelsByTime,
+  onLatestModel,
+} from './common-checks';
 import type { Checkpoint, CheckResult, LabSnapshot, SnapshotModel } from './lab-types';
 import { anomalyCheckpoints } from './payment-fraud-lab-anomaly-checks';
 import {
@@ -48,12 +54,8 @@ const noModel: CheckResult = {
   detail: 'No model of is_fraud yet: save one from “Compare families” on the Train page.',
 };
 
-const onLatestModel =
-  (judge: (m: SnapshotModel) => CheckResult): Checkpoint['check'] =>
-  (s) => {
-    const m = latestFraudModel(s);
-    return m === null ? noModel : judge(m);
-  };
+const onLatestFraudModel = (judge: (m: SnapshotModel) => CheckResult): Checkpoint['check'] =>
+  onLatestModel(judge, latestFraudModel, noModel);
 
 /** Columns the model's recipe derived as the month or year of a date (Clean tab, “Date parts”). */
 function calendarColumns(m: SnapshotModel): Set<string> {
@@ -181,7 +183,7 @@ export function paymentFraudCheckpoints(): Checkpoint[] {
         text: 'In “Compare families” set “Cross-validation” to “Time-ordered (train on the past)”, “Time column” timestamp, “Holdout fraction” 0.17 (about the last month), compare again and save a version.',
         link: '#/train?dataset={dataset}',
       },
-      check: onLatestModel((m) => {
+      check: onLatestFraudModel((m) => {
         if (m.split.strategy !== 'time')
           return {
             status: 'fail',
@@ -208,7 +210,7 @@ export function paymentFraudCheckpoints(): Checkpoint[] {
         text: 'On the Clean tab pick “Drop columns”, choose timestamp_month (Explore is done with it), press “Apply step”, then compare families again on the new version.',
         link: '#/data/{dataset}?tab=clean',
       },
-      check: onLatestModel((m) => {
+      check: onLatestFraudModel((m) => {
         const calendar = calendarColumns(m);
         const used = m.features.filter((f) => calendar.has(f));
         return used.length > 0
