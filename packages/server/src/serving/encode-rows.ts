@@ -20,6 +20,102 @@ export interface RowIssue {
  * 422 with one issue per column. Extra keys are ignored.
  */
 export function encodeRows(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[] {
+  return encodeRowMajor(rows, schema) ?? encodeWithIssues(rows, schema);
+}
+
+/** A categorical column being encoded: the training levels, then unseen values in order of appearance. */
+interface LevelIndex {
+  levels: string[];
+  index: Map<string, number>;
+}
+
+const isCategorical = (col: SchemaColumn) => col.categories !== undefined || col.type === 'text';
+
+function levelIndex(col: SchemaColumn): LevelIndex {
+  const levels = [...(col.categories ?? [])];
+  return { levels, index: new Map(levels.map((l, i) => [l, i])) };
+}
+
+/** A category's code (−1 for missing), adding a value unseen in training after the known levels. */
+function categoryCode(raw: JsonValue, into: LevelIndex): number {
+  if (raw === null || raw === '') return -1;
+  const v = String(raw).trim();
+  let code = into.index.get(v);
+  if (code === undefined) {
+    code = into.levels.length;
+    into.levels.push(v);
+    into.index.set(v, code);
+  }
+  return code;
+}
+
+function columnData(
+  col: SchemaColumn,
+  values: Float64Array | null,
+  codes: Int32Array | null,
+  levels: LevelIndex | null,
+): ColumnData {
+  if (codes === null || levels === null)
+    return { name: col.name, kind: 'numeric', values: values as Float64Array };
+  return {
+    name: col.name,
+    kind: 'categorical',
+    codes,
+    levels: levels.levels,
+    ...(col.type === 'text' ? { text: true } : {}),
+  };
+}
+
+/**
+ * The hot path: one pass over each row's own keys (`for…in` over rows parsed from one JSON body shares V8's
+ * enum cache, and `row[key]` inside it is a field load, where `row[col.name]` column by column is a dictionary
+ * lookup per cell — 3× the time for 10 000 rows). A key at the same position as in the previous row is matched
+ * without a lookup. Returns null when a row lacks a feature or a numeric cell is not a number: the column-wise
+ * pass then names the problems.
+ */
+function encodeRowMajor(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[] | null {
+  // for…in also walks inherited enumerable keys: only plain rows under an unpolluted Object.prototype qualify.
+  for (const _ in Object.prototype) return null;
+  const n = rows.length;
+  const p = schema.length;
+  const slotOf = new Map(schema.map((col, j) => [col.name, j]));
+  const values = schema.map((col) => (isCategorical(col) ? null : new Float64Array(n)));
+  const codes = schema.map((col) => (isCategorical(col) ? new Int32Array(n) : null));
+  const levels = schema.map((col) => (isCategorical(col) ? levelIndex(col) : null));
+  const keyAt: string[] = [];
+  const slotAt: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const proto = Object.getPrototypeOf(row);
+    if (proto !== Object.prototype && proto !== null) return null;
+    let k = 0;
+    let seen = 0;
+    for (const key in row) {
+      let j: number;
+      if (key === keyAt[k]) j = slotAt[k];
+      else {
+        j = slotOf.get(key) ?? -1;
+        keyAt[k] = key;
+        slotAt[k] = j;
+      }
+      k++;
+      if (j < 0) continue;
+      seen++;
+      const raw = row[key];
+      const into = values[j];
+      if (into !== null) {
+        const v = typeof raw === 'number' ? raw : toNumber(raw);
+        if (v === undefined) return null;
+        into[i] = v;
+      } else (codes[j] as Int32Array)[i] = categoryCode(raw, levels[j] as LevelIndex);
+    }
+    if (seen !== p) return null;
+  }
+  return schema.map((col, j) => columnData(col, values[j], codes[j], levels[j]));
+}
+
+/** Column by column, collecting one issue per column that cannot be encoded (a 422 when there is any). */
+function encodeWithIssues(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[] {
   const issues: RowIssue[] = [];
   const features: ColumnData[] = [];
   const n = rows.length;
@@ -35,32 +131,11 @@ export function encodeRows(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[
       continue;
     }
     // Free text (no categories in its contract) is encoded like a category whose every document is new.
-    if (col.categories !== undefined || col.type === 'text') {
-      const levels = [...(col.categories ?? [])];
-      const index = new Map(levels.map((l, i) => [l, i]));
+    if (isCategorical(col)) {
+      const into = levelIndex(col);
       const codes = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const raw = rows[i][col.name];
-        if (raw === null || raw === '') {
-          codes[i] = -1;
-          continue;
-        }
-        const v = String(raw).trim();
-        let code = index.get(v);
-        if (code === undefined) {
-          code = levels.length;
-          levels.push(v);
-          index.set(v, code);
-        }
-        codes[i] = code;
-      }
-      features.push({
-        name: col.name,
-        kind: 'categorical',
-        codes,
-        levels,
-        ...(col.type === 'text' ? { text: true } : {}),
-      });
+      for (let i = 0; i < n; i++) codes[i] = categoryCode(rows[i][col.name], into);
+      features.push(columnData(col, null, codes, into));
     } else {
       const values = new Float64Array(n);
       let bad = -1;
@@ -78,7 +153,7 @@ export function encodeRows(rows: JsonRow[], schema: SchemaColumn[]): ColumnData[
           kind: 'wrong_type',
           message: `'${col.name}' is numeric but row ${bad} has ${JSON.stringify(rows[bad][col.name]).slice(0, 40)}. Send a number or null.`,
         });
-      features.push({ name: col.name, kind: 'numeric', values });
+      features.push(columnData(col, values, null, null));
     }
   }
   if (issues.length > 0)

@@ -242,8 +242,10 @@ export abstract class BaseHistGradientBoosting<P extends HistGradientBoostingPar
         const f = this.treeFeature_[node];
         const inTree = (child: number) => child > node && child < end;
         const b = this.treeBitsetIndex_[node];
+        // Depth-first, left subtree first: a left child is the next node (the predictor relies on it).
         const ok =
-          f < 0 || (f < p && inTree(this.treeLeft_[node]) && inTree(this.treeRight_[node]) && b < nBitsets);
+          f < 0 ||
+          (f < p && this.treeLeft_[node] === node + 1 && inTree(this.treeRight_[node]) && b < nBitsets);
         this.expectState(ok, `node ${node} has a bad feature, children or category set`);
       }
     }
