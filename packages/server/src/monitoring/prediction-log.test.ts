@@ -57,4 +57,38 @@ describe('prediction log', () => {
     );
     expect(Number(row?.n)).toBe(1);
   });
+
+  it('writes the same values whether a batch goes packed or, with a separator in a label, as data chunks', async () => {
+    const odd = (i: number, label: string, path: string): LogEntry => ({
+      ...entry(i),
+      rowId: `odd-${path}-${i}`,
+      modelName: 'name with , "quotes" and ünïcode',
+      inputs: JSON.stringify([i + 0.1, null, 'x\ty', 'line\nbreak']),
+      prediction: i === 0 ? '' : i === 1 ? null : label,
+      proba: i === 2 ? null : JSON.stringify({ a: 1 / 3, b: 2 / 3 }),
+      latencyMs: 0.1 + i / 7,
+      timeMs: Date.UTC(2026, 5, 1) + i + 0.25,
+    });
+    const log = new PredictionLog(store);
+    for (let i = 0; i < 4; i++) log.add(odd(i, 'plain', 'packed'));
+    await log.flush();
+    for (let i = 0; i < 4; i++) log.add(odd(i, 'sep\x1farated', 'chunks'));
+    await log.flush();
+    const rows = await store.all<Record<string, string | null>>(
+      `SELECT row_id, model_id, model_name, model_version::VARCHAR AS version, arm, input_hash, inputs::VARCHAR AS inputs,
+         prediction, proba::VARCHAR AS proba, latency_ms::VARCHAR AS latency, epoch_us(created_at)::VARCHAR AS at
+       FROM prediction_log WHERE row_id LIKE 'odd-%' ORDER BY row_id`,
+    );
+    const packedRows = rows.filter((r) => r.row_id?.startsWith('odd-packed-'));
+    const chunkRows = rows.filter((r) => r.row_id?.startsWith('odd-chunks-'));
+    expect(packedRows).toHaveLength(4);
+    expect(chunkRows).toHaveLength(4);
+    const strip = ({ row_id, prediction, ...rest }: Record<string, string | null>) => rest;
+    expect(packedRows.map(strip)).toEqual(chunkRows.map(strip));
+    expect(packedRows.map((r) => r.prediction)).toEqual(['', null, 'plain', 'plain']);
+    expect(chunkRows.map((r) => r.prediction)).toEqual(['', null, 'sep\x1farated', 'sep\x1farated']);
+    expect(packedRows[2].proba).toBeNull();
+    expect(JSON.parse(packedRows[0].inputs as string)).toEqual([0.1, null, 'x\ty', 'line\nbreak']);
+    expect(packedRows[3].latency).toBe(String(0.1 + 3 / 7));
+  });
 });
