@@ -23,7 +23,8 @@ function orders(): string {
 
 /**
  * The Anomalies page as a person uses it: pick the data set, find anomalies, see the absurd order on top with
- * the detectors that agree and the value that makes it odd, move the cut, mark a row as normal.
+ * the detectors that agree and the value that makes it odd, move the cut, mark a row as normal; run again on
+ * another column, then go back to the first run from the history and find its rows and its mark.
  */
 test('anomalies: flagged rows with their reasons, a movable cut, and a person’s call', async ({
   page,
@@ -32,6 +33,7 @@ test('anomalies: flagged rows with their reasons, a movable cut, and a person’
   test.setTimeout(180_000);
   const shot = async (name: string, target: Page = page) => {
     const path = testInfo.outputPath(`${name}.png`);
+    await target.evaluate(() => window.scrollTo(0, 0));
     await target.screenshot({ path, fullPage: true });
     await testInfo.attach(name, { path, contentType: 'image/png' });
   };
@@ -52,6 +54,8 @@ test('anomalies: flagged rows with their reasons, a movable cut, and a person’
   await expect(first).toContainText(/[34] of 4/);
   await expect(page.getByTestId('anomaly-histogram').locator('svg')).toBeVisible();
   await shot('01-flagged-rows-with-reasons');
+  // Flagged at the run's own cut, before the slider moves it.
+  const firstFlagged = await page.getByTestId('anomaly-result').getByRole('heading').first().textContent();
 
   // Moving the cut to the top 1% leaves fewer rows.
   const before = await table.locator('tbody tr').count();
@@ -67,4 +71,46 @@ test('anomalies: flagged rows with their reasons, a movable cut, and a person’
     .poll(async () => Object.values((await (await request.get(`/api/anomalies/${runId}`)).json()).labels))
     .toEqual(['normal']);
   await shot('02-cut-moved-and-marked');
+  const runs = page.getByTestId('anomaly-runs').locator('tbody tr');
+  await expect(runs).toHaveCount(1);
+
+  // A second run on one column only: the absurd amount is out of sight, so row 11 is no longer on top.
+  const picker = page.getByTestId('anomaly-columns');
+  await picker.click();
+  for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('shipping');
+  await page.getByRole('option', { name: /^shipping/ }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('anomaly-run').click();
+  await expect(runs).toHaveCount(2, { timeout: 120_000 });
+  await expect(runs.first()).toHaveAttribute('data-open', 'true');
+  await expect(runs.first()).toContainText('shipping');
+  await expect(page.getByTestId('anomaly-result')).toContainText('Looked at shipping.');
+  await expect(first.locator('td').first()).not.toHaveText('11');
+  // The history says what the first run found: the count its own page showed, and the one mark made in it.
+  const older = runs.nth(1);
+  await expect(older.getByTestId('anomaly-run-flagged')).toHaveText(
+    (firstFlagged ?? '').replace(/ of .*/, ''),
+  );
+  await shot('03-second-run-with-history');
+
+  // Back to the first run: its flagged rows and its mark are there again.
+  await older.getByRole('button', { name: /^Show the run/ }).click();
+  await expect(older).toHaveAttribute('data-open', 'true');
+  await expect(page.getByTestId('anomaly-result')).toContainText('Looked at amount, weight, shipping');
+  await expect(first.locator('td').first()).toHaveText('11');
+  await expect(first).toContainText('amount = 400');
+  await expect(second.getByRole('button', { name: 'Normal' })).toHaveAttribute('data-variant', 'filled');
+  await shot('04-first-run-reopened');
+
+  // Its settings go back into the form (which still holds the second run's one column), to run it again changed.
+  const pills = page.getByTestId('anomaly-columns').locator('..');
+  await expect(pills).not.toContainText('amount');
+  await page.getByTestId('anomaly-reuse').click();
+  for (const column of ['amount', 'weight', 'shipping', 'channel']) await expect(pills).toContainText(column);
+
+  // A fresh visit opens the latest run.
+  await page.reload();
+  await expect(runs.first()).toHaveAttribute('data-open', 'true');
+  await expect(page.getByTestId('anomaly-result')).toContainText('Looked at shipping.');
 });

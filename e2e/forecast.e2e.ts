@@ -91,3 +91,47 @@ test('backtest and forecast 3 series, with intervals on the chart', async ({ pag
   expect(csv[0]).toBe('id,time,step,model,forecast,lo_80,hi_80,lo_95,hi_95');
   expect(csv).toHaveLength(1 + 3 * 14);
 });
+
+/** Daily footfall of 2 stores with the calendar helpers a spreadsheet adds (year, month, week, weekday, store_id). */
+function footfallCsv(days = 60): string {
+  const lines = ['store_id,date,footfall,year,month,week,day_of_week'];
+  for (let s = 1; s <= 2; s++) {
+    for (let d = 0; d < days; d++) {
+      const when = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000);
+      const weekday = (when.getUTCDay() + 6) % 7;
+      const footfall = 300 * s + 40 * Math.sin((2 * Math.PI * d) / 7) + ((d * 13 + s) % 11);
+      lines.push(
+        [
+          s,
+          when.toISOString().slice(0, 10),
+          footfall.toFixed(1),
+          when.getUTCFullYear(),
+          when.getUTCMonth() + 1,
+          Math.floor(d / 7) + 1,
+          weekday,
+        ].join(','),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The form pre-fills the measure to forecast, not the calendar helpers after it (a guess by column order took the
+ * last one), and the stores as the series.
+ */
+test('the value guess skips date parts and keys', async ({ page, request }, testInfo) => {
+  const uploaded = await request.post('/api/datasets', {
+    multipart: { file: { name: 'footfall.csv', mimeType: 'text/csv', buffer: Buffer.from(footfallCsv()) } },
+  });
+  expect(uploaded.status()).toBe(201);
+  await page.goto('/#/forecast');
+  await page.getByTestId('forecast-dataset-select').click();
+  await page.getByRole('option', { name: 'footfall' }).click();
+  await expect(page.getByTestId('forecast-time-select')).toHaveValue('date (datetime)');
+  await expect(page.getByTestId('forecast-value-select')).toHaveValue('footfall (numeric)');
+  await expect(page.getByTestId('forecast-id-select')).toHaveValue('store_id (numeric)');
+  const path = testInfo.outputPath('04-value-guess.png');
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach('04-value-guess', { path, contentType: 'image/png' });
+});

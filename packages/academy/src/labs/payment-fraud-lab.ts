@@ -83,7 +83,7 @@ export const paymentFraudLab: LabDefinition = {
       title: 'Review and predict',
       link: '#/predict?model={model}',
       instructions: [
-        'Still on Anomalies, read “Why it stands out” for the top flagged rows and press “Anomalous” or “Normal” on at least three (the page shows one run: if you left it, run it again first).',
+        'Still on Anomalies, read “Why it stands out” for the top flagged rows and press “Anomalous” or “Normal” on at least three (the page opens your latest run; the earlier ones are in the list above it).',
         'Download the new month’s payments (link below), open Predict (“Go to page”) with your saved model and upload the file; if the findings warn about values outside the training range (June drifted), read them and press “Predict anyway”.',
         'Press “Download CSV” and sort it by `proba_true`: the highest fraud probabilities are the reviewers’ queue for July.',
       ],

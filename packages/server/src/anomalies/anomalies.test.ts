@@ -98,6 +98,22 @@ describe('anomaly runs', () => {
     if (unlisted !== null) expect(unlisted.json().code).toBe('BAD_ANOMALY_ROW');
   });
 
+  it('lists the runs newest first, each with what it found, for a page to go back to', async () => {
+    const later = await detect({ columns: ['amount'], contamination: 0.05, seed: 3 });
+    const { runs } = (await app.inject({ url: `/api/anomalies?datasetId=${datasetId}` })).json();
+    expect(runs[0]).toMatchObject({ id: later.id, columns: ['amount'], contamination: 0.05, nMarked: 0 });
+    const first = runs.find((r: { id: string }) => r.id === run.id);
+    expect(first).toMatchObject({
+      columns: ['amount', 'weight', 'shipping', 'channel'],
+      nRows: 600,
+      nMarked: 1,
+    });
+    expect(first.nFlagged).toBe(run.rows.filter((r: { score: number }) => r.score > run.threshold).length);
+    expect(first.detectors.map((d: { name: string }) => d.name)).toEqual(
+      run.detectors.map((d: { name: string }) => d.name),
+    );
+  }, 120_000);
+
   it('refuses a text column, an unknown column and an unknown run, clearly', async () => {
     const text = await app.inject({
       method: 'POST',

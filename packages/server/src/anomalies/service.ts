@@ -94,10 +94,12 @@ export class AnomalyService {
     return { ...run, labels: Object.fromEntries(labels.map((l) => [String(l.row_index), l.label])) };
   }
 
+  /** The runs, newest first, each summed up so a page can offer them as a history to go back to. */
   async list(datasetId?: string) {
-    const rows = await this.store.all<{ result: string }>(
-      `SELECT result FROM anomaly_runs WHERE $1::VARCHAR IS NULL OR dataset_id = $1::VARCHAR
-       ORDER BY created_at DESC, id LIMIT 200`,
+    const rows = await this.store.all<{ result: string; marked: number | bigint }>(
+      `SELECT r.result, (SELECT count(*) FROM anomaly_labels l WHERE l.run_id = r.id) AS marked
+       FROM anomaly_runs r WHERE $1::VARCHAR IS NULL OR r.dataset_id = $1::VARCHAR
+       ORDER BY r.created_at DESC, r.id LIMIT 200`,
       [datasetId ?? null],
     );
     return rows.map((r) => {
@@ -108,7 +110,13 @@ export class AnomalyService {
         datasetName: run.datasetName,
         createdAt: run.createdAt,
         contamination: run.request.contamination,
+        seed: run.request.seed,
+        columns: run.request.columns,
+        nRows: run.nRows,
         nAnalysed: run.nAnalysed,
+        nFlagged: run.rows.filter((row) => row.score > run.threshold).length,
+        detectors: run.detectors,
+        nMarked: Number(r.marked),
       };
     });
   }

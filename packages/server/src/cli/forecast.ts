@@ -7,7 +7,7 @@ import { DatasetService } from '../datasets/service';
 import { panelPlan } from '../forecasting/forecast-panel';
 import { buildSeries, type PreparedSeries } from '../forecasting/long-series';
 import { DEFAULT_CANDIDATES, MODEL_KEYS } from '../forecasting/models';
-import { readLongColumns, resolveColumns } from '../forecasting/read-dataset';
+import { detectColumnsIn, readLongColumns, resolveColumns } from '../forecasting/read-dataset';
 import { buildRecord, forecastCsv } from '../forecasting/record';
 import { runForecasts } from '../forecasting/run-forecasts';
 import { checkHorizon } from '../forecasting/service';
@@ -113,6 +113,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
         dataset.nRows,
         { idColumn: values.id, timeColumn: values.time, valueColumn: values.value },
         dataset.name,
+        await detectColumnsIn(datasets, dataset),
       );
       const built = buildSeries(await readLongColumns(datasets, dataset.id, choice), { sort: values.sort });
       series = limit === undefined ? built.series : built.series.slice(0, limit);

@@ -1,8 +1,10 @@
 import type { ColumnInfo } from '../datasets/column-types';
-import type { DatasetService } from '../datasets/service';
+import type { DatasetService, DatasetSummary } from '../datasets/service';
 import { httpError } from '../errors';
 import { ident } from '../store/db';
+import { numericColumnStats } from './column-stats';
 import type { LongColumns } from './long-series';
+import { guessValueColumn, isIdName, type NumericColumnStats } from './value-guess';
 
 export interface ColumnChoice {
   id: string | null;
@@ -11,25 +13,37 @@ export interface ColumnChoice {
 }
 
 const TIME_NAME = /^(ds|date|time|timestamp|datetime|period|month|day|hour|week|year)$|date|time/i;
-const VALUE_NAME = /^(y|value|values|target|sales|demand|load|count|amount|quantity|volume)$/i;
 const ID_NAME = /^(unique_id|id|series|series_id|item|item_id|sku|store|key|name|group)$/i;
 
-/**
- * Guesses the time, value and series-id columns of a long-format data set: the time column is a datetime column
- * (by name first), the value a numeric one (by name first, else the last numeric that is not named like a key),
- * the id a categorical or identifier column — or a numeric one named like a key (store = 1, 2, 3). The request
- * may override any of them.
- */
-export function detectColumns(columns: ColumnInfo[], nRows: number): Partial<ColumnChoice> {
-  const by = (pred: (c: ColumnInfo) => boolean) => columns.filter(pred);
-  const dates = by((c) => c.type === 'datetime');
-  const time =
+/** The time column: a datetime column (by name first), else a numeric or identifier one named like a time. */
+export function detectTimeColumn(columns: ColumnInfo[]): ColumnInfo | undefined {
+  const dates = columns.filter((c) => c.type === 'datetime');
+  return (
     dates.find((c) => TIME_NAME.test(c.name)) ??
     dates[0] ??
-    by((c) => (c.type === 'numeric' || c.type === 'identifier') && TIME_NAME.test(c.name))[0];
+    columns.find((c) => (c.type === 'numeric' || c.type === 'identifier') && TIME_NAME.test(c.name))
+  );
+}
+
+/**
+ * Guesses the time, value and series-id columns of a long-format data set: the time column by detectTimeColumn,
+ * the value by guessValueColumn (a measure, never a date part or a key; `stats`, measured by numericColumnStats,
+ * let it see date parts and row numbers in the values, not only in the names), the id a categorical or identifier
+ * column — or a numeric one named like a key (store = 1, 2, 3; store_id) whose values repeat. The request may
+ * override any of them.
+ */
+export function detectColumns(
+  columns: ColumnInfo[],
+  nRows: number,
+  stats?: ReadonlyMap<string, NumericColumnStats>,
+): Partial<ColumnChoice> {
+  const by = (pred: (c: ColumnInfo) => boolean) => columns.filter(pred);
+  const time = detectTimeColumn(columns);
   const numeric = by((c) => c.type === 'numeric' && c !== time);
-  const measures = numeric.filter((c) => !ID_NAME.test(c.name));
-  const value = numeric.find((c) => VALUE_NAME.test(c.name)) ?? measures[measures.length - 1];
+  const valueName = guessValueColumn(
+    numeric.filter((c) => !ID_NAME.test(c.name)).map((c) => ({ name: c.name, stats: stats?.get(c.name) })),
+  );
+  const value = numeric.find((c) => c.name === valueName);
   const ids = by(
     (c) =>
       (c.type === 'categorical' ||
@@ -38,18 +52,40 @@ export function detectColumns(columns: ColumnInfo[], nRows: number): Partial<Col
       c !== time &&
       c !== value,
   );
-  const id = ids.find((c) => ID_NAME.test(c.name)) ?? (nRows > 0 ? ids[0] : undefined);
+  // A key by name (store_id, item_code) names series only if its values repeat: a unique one numbers rows.
+  const repeats = (c: ColumnInfo) => {
+    const s = stats?.get(c.name);
+    return s === undefined || s.distinct < s.count;
+  };
+  const keyType = (c: ColumnInfo) =>
+    c.type === 'categorical' || c.type === 'identifier' || c.type === 'numeric';
+  const keys = by((c) => c !== time && c !== value && keyType(c) && isIdName(c.name) && repeats(c));
+  const id = ids.find((c) => ID_NAME.test(c.name)) ?? keys[0] ?? (nRows > 0 ? ids[0] : undefined);
   return { time: time?.name, value: value?.name, id: id?.name ?? null };
 }
 
-/** Fills the request's columns from the detection; names a missing time or value column in a 422. */
+/** detectColumns with the numeric columns measured first (one query), as the page and the API guess them. */
+export async function detectColumnsIn(
+  datasets: DatasetService,
+  dataset: DatasetSummary,
+): Promise<Partial<ColumnChoice>> {
+  const time = detectTimeColumn(dataset.columns);
+  const numeric = dataset.columns.filter((c) => c.type === 'numeric' && c !== time);
+  const stats = await numericColumnStats(datasets, dataset.id, numeric, time);
+  return detectColumns(dataset.columns, dataset.nRows, stats);
+}
+
+/**
+ * Fills the request's columns from the detection (judged by the names only unless `detected` is given); names a
+ * missing time or value column in a 422.
+ */
 export function resolveColumns(
   columns: ColumnInfo[],
   nRows: number,
   request: { idColumn?: string | null; timeColumn?: string; valueColumn?: string },
   dataset: string,
+  detected: Partial<ColumnChoice> = detectColumns(columns, nRows),
 ): ColumnChoice {
-  const detected = detectColumns(columns, nRows);
   const available = columns.map((c) => c.name).join(', ');
   const check = (name: string | undefined, role: string): string => {
     if (name === undefined)

@@ -4,7 +4,7 @@ import type { Job, JobService } from '../jobs/service';
 import type { Store } from '../store/db';
 import { buildSeries, type PreparedSeries } from './long-series';
 import { DEFAULT_CANDIDATES, FORECAST_MODELS } from './models';
-import { detectColumns, readLongColumns, resolveColumns } from './read-dataset';
+import { detectColumnsIn, readLongColumns, resolveColumns } from './read-dataset';
 import { buildRecord, type ForecastRun } from './record';
 import { runForecasts } from './run-forecasts';
 import { type ForecastBody, MAX_HORIZON } from './schemas';
@@ -49,7 +49,7 @@ export class ForecastService {
   async columns(datasetId: string) {
     const dataset = await this.datasets.get(datasetId);
     return {
-      detected: detectColumns(dataset.columns, dataset.nRows),
+      detected: await detectColumnsIn(this.datasets, dataset),
       columns: dataset.columns.map((c) => ({ name: c.name, type: c.type })),
       models: FORECAST_MODELS.map(({ key, label }) => ({
         key,
@@ -61,7 +61,10 @@ export class ForecastService {
 
   async submit(body: ForecastBody): Promise<Job> {
     const dataset = await this.datasets.get(body.datasetId);
-    const choice = resolveColumns(dataset.columns, dataset.nRows, body, dataset.name);
+    const guessed =
+      body.valueColumn === undefined || body.idColumn === undefined || body.timeColumn === undefined;
+    const detected = guessed ? await detectColumnsIn(this.datasets, dataset) : undefined;
+    const choice = resolveColumns(dataset.columns, dataset.nRows, body, dataset.name, detected);
     const cols = await readLongColumns(this.datasets, dataset.id, choice);
     const { series, frequency } = buildSeries(cols, { sort: body.sort });
     checkHorizon(body.horizon, series);

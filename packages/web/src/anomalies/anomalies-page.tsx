@@ -1,4 +1,5 @@
 import { Button, Center, Loader, Stack } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { DatasetSummary } from '../api/types';
 import { useRequest } from '../api/use-request';
@@ -9,11 +10,15 @@ import { JobOutcome } from '../leaderboard/job-outcome';
 import { useJob } from '../leaderboard/use-job';
 import { href } from '../routing/route';
 import { JobProgress } from '../train/job-progress';
-import { AnomalyForm } from './anomaly-form';
+import { AnomalyForm, type AnomalyRequest } from './anomaly-form';
+import { AnomalyHistory, defaultRun } from './anomaly-history';
 import { AnomalyResult } from './anomaly-result';
-import type { AnomalyRun } from './types';
+import type { AnomalyRun, AnomalyRunSummary } from './types';
 
-/** Anomalies: four detectors vote on every row; each flagged row says why, and a person can overrule. */
+/**
+ * Anomalies: four detectors vote on every row; each flagged row says why, and a person can overrule. Every run is
+ * kept: the page opens the newest (or the one a person picks from the list), a finished run opens itself.
+ */
 export function AnomaliesPage({ initialDatasetId }: { initialDatasetId?: string }) {
   const datasets = useRequest('datasets', (signal) =>
     api.get<{ datasets: DatasetSummary[] }>('/api/datasets', { signal }).then((r) => r.datasets),
@@ -23,6 +28,24 @@ export function AnomaliesPage({ initialDatasetId }: { initialDatasetId?: string 
       `/api/anomalies/${encodeURIComponent((job.result as { anomalyRunId?: string } | null)?.anomalyRunId ?? job.id)}`,
       { signal },
     ),
+  );
+  const [listed, setListed] = useState(0);
+  const runs = useRequest(`anomaly-runs:${listed}`, (signal) =>
+    api.get<{ runs: AnomalyRunSummary[] }>('/api/anomalies', { signal }).then((r) => r.runs),
+  );
+  const [picked, setPicked] = useState<string | null>(null);
+  const [preset, setPreset] = useState<{ n: number; request: Required<AnomalyRequest> } | null>(null);
+  useEffect(() => {
+    if (run.result === null) return;
+    setPicked(run.result.id);
+    setListed((n) => n + 1);
+  }, [run.result]);
+  const openId = picked ?? defaultRun(runs.data, initialDatasetId)?.id ?? null;
+  // Read again on every open, so the marks made last time the run was open show.
+  const shown = useRequest(openId, (signal) =>
+    run.result?.id === openId
+      ? Promise.resolve(run.result)
+      : api.get<AnomalyRun>(`/api/anomalies/${encodeURIComponent(openId ?? '')}`, { signal }),
   );
   return (
     <Stack gap="lg">
@@ -45,8 +68,10 @@ export function AnomaliesPage({ initialDatasetId }: { initialDatasetId?: string 
       )}
       {datasets.data && datasets.data.length > 0 && (
         <AnomalyForm
+          key={preset?.n ?? 0}
           datasets={datasets.data}
           initialDatasetId={initialDatasetId}
+          preset={preset?.request}
           busy={run.running}
           onSubmit={(request) => run.start('/api/anomalies', request)}
         />
@@ -65,7 +90,28 @@ export function AnomaliesPage({ initialDatasetId }: { initialDatasetId?: string 
         />
       )}
       <JobOutcome job={run.job} what="The anomaly search" />
-      {run.result && <AnomalyResult key={run.result.id} run={run.result} />}
+      <ErrorAlert error={runs.error} title="Could not list the earlier runs" />
+      {runs.data && runs.data.length > 0 && (
+        <AnomalyHistory runs={runs.data} openId={openId} onOpen={setPicked} />
+      )}
+      <ErrorAlert error={shown.error} title="Could not open the run" />
+      {shown.loading && shown.data?.id !== openId && (
+        <Center py="md">
+          <Loader size="sm" />
+        </Center>
+      )}
+      {shown.data && shown.data.id === openId && (
+        <AnomalyResult
+          key={shown.data.id}
+          run={shown.data}
+          onMarked={runs.reload}
+          onReuse={() => {
+            const { datasetId, request } = shown.data as AnomalyRun;
+            setPreset((p) => ({ n: (p?.n ?? 0) + 1, request: { datasetId, ...request } }));
+            window.scrollTo({ top: 0, behavior: 'smooth' });
+          }}
+        />
+      )}
     </Stack>
   );
 }

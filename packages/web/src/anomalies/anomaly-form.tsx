@@ -13,27 +13,36 @@ export interface AnomalyRequest {
   seed: number;
 }
 
-/** Which data set, which columns, how many anomalies to expect. */
+/**
+ * Which data set, which columns, how many anomalies to expect. `preset` (an earlier run's request) fills it in, so
+ * a run opened from the list can be run again with a change; the page remounts the form to apply one.
+ */
 export function AnomalyForm({
   datasets,
   initialDatasetId,
+  preset,
   busy,
   onSubmit,
 }: {
   datasets: DatasetSummary[];
   initialDatasetId?: string;
+  preset?: Required<AnomalyRequest>;
   busy: boolean;
   onSubmit: (request: AnomalyRequest) => void;
 }) {
   const [datasetId, setDatasetId] = useState<string>(
-    datasets.find((d) => d.id === initialDatasetId)?.id ?? datasets[0].id,
+    datasets.find((d) => d.id === (preset?.datasetId ?? initialDatasetId))?.id ?? datasets[0].id,
   );
   const dataset = datasets.find((d) => d.id === datasetId) ?? datasets[0];
   const usable = useMemo(() => dataset.columns.filter((c) => USABLE.has(c.type)), [dataset]);
-  const [columns, setColumns] = useState<string[] | null>(null);
+  const [columns, setColumns] = useState<string[] | null>(() =>
+    preset?.datasetId === dataset.id
+      ? preset.columns.filter((name) => usable.some((c) => c.name === name))
+      : null,
+  );
   const chosen = columns ?? usable.map((c) => c.name);
-  const [percent, setPercent] = useState(5);
-  const [seed, setSeed] = useState(42);
+  const [percent, setPercent] = useState(preset ? Math.round(preset.contamination * 200) / 2 : 5);
+  const [seed, setSeed] = useState(preset?.seed ?? 42);
 
   return (
     <Paper withBorder p="md" radius="md">

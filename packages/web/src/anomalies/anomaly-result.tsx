@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { VegaChart } from '../charts/vega-chart';
 import { ErrorAlert } from '../components/error-alert';
+import { formatDate } from '../components/format';
 import { scoreHistogramSpec } from './score-histogram-spec';
 import { type AnomalyReason, type AnomalyRow, type AnomalyRun, DETECTOR_LABELS } from './types';
 
@@ -17,7 +18,16 @@ function reasonText(r: AnomalyReason): string {
 }
 
 /** A run's result: the score distribution with a movable cut, then each flagged row with its reasons. */
-export function AnomalyResult({ run }: { run: AnomalyRun }) {
+export function AnomalyResult({
+  run,
+  onMarked,
+  onReuse,
+}: {
+  run: AnomalyRun;
+  onMarked?: () => void;
+  /** Puts this run's data set, columns, share and seed into the form. */
+  onReuse?: () => void;
+}) {
   const maxPercent = Math.max(0.5, Math.min(20, Math.floor((200 * run.rows.length) / run.nAnalysed) / 2));
   // Until the slider moves, the cut is the ensemble's own (the run's contamination): the same rows the job counted.
   const [moved, setMoved] = useState<number | null>(null);
@@ -36,6 +46,7 @@ export function AnomalyResult({ run }: { run: AnomalyRun }) {
         label,
       });
       setLabels(answer.labels);
+      onMarked?.();
     } catch (err) {
       setError(err);
     }
@@ -44,10 +55,19 @@ export function AnomalyResult({ run }: { run: AnomalyRun }) {
   return (
     <Stack gap="lg" data-testid="anomaly-result">
       <Paper withBorder p="md" radius="md">
-        <Title order={3} size="h4" mb={4}>
-          {flagged.length.toLocaleString()} of {run.nAnalysed.toLocaleString()} rows flagged
-        </Title>
+        <Group justify="space-between" align="flex-start" mb={4}>
+          <Title order={3} size="h4">
+            {flagged.length.toLocaleString()} of {run.nAnalysed.toLocaleString()} rows flagged
+          </Title>
+          {onReuse && (
+            <Button size="compact-sm" variant="default" onClick={onReuse} data-testid="anomaly-reuse">
+              Use these settings
+            </Button>
+          )}
+        </Group>
         <Text size="sm" c="dimmed">
+          Run of {formatDate(run.createdAt)} on {run.datasetName}: expecting{' '}
+          {+(run.request.contamination * 100).toFixed(2)}% anomalies, seed {run.request.seed}.{' '}
           {run.nAnalysed < run.nRows
             ? `A seeded sample of ${run.nAnalysed.toLocaleString()} of ${run.nRows.toLocaleString()} rows was analysed. `
             : ''}

@@ -44,3 +44,20 @@ export const DETECTOR_LABELS: Record<string, string> = {
   robustZScore: 'Robust z-score',
   mahalanobis: 'Robust Mahalanobis',
 };
+
+/** One run as `GET /api/anomalies` lists it (newest first): enough to tell runs apart and pick one. */
+export interface AnomalyRunSummary {
+  id: string;
+  datasetId: string;
+  datasetName: string;
+  createdAt: string;
+  contamination: number;
+  seed: number;
+  columns: string[];
+  nRows: number;
+  nAnalysed: number;
+  nFlagged: number;
+  detectors: { name: string; flagged: number }[];
+  /** Rows a person marked normal or anomalous in this run. */
+  nMarked: number;
+}
