@@ -2,7 +2,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { type ColumnInfo, typedExpression } from '../datasets/column-types';
 import { httpError } from '../errors';
 import { ident } from '../store/db';
-import type { Step } from './steps';
+import { DEFAULT_SEPARATOR, type Step } from './steps';
 
 export interface CompiledStep {
   /** A SELECT over `from` giving the new table: every column VARCHAR, rows in their original order. */
@@ -12,6 +12,8 @@ export interface CompiledStep {
 }
 
 const TRUE_WORDS = "('true','yes','y','t','1')";
+/** Names a new column may not take: as keys of plain objects they change the object (untrusted/safe-names.ts). */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Compiles one (resolved) step to DuckDB SQL over the table `from`. Identifiers are quoted with `ident()`, values
@@ -183,6 +185,28 @@ export function compileStep(step: Step, columns: ColumnInfo[], from: string, pos
         params,
         columns: [...columns, info],
       };
+    }
+    case 'combine': {
+      const names = step.columns;
+      if (names.length < 2) throw bad(`list at least two columns to combine (got ${names.length}).`);
+      const twice = names.find((n, i) => names.indexOf(n) !== i);
+      if (twice !== undefined) throw bad(`'${twice}' is listed twice; list each column once.`);
+      const sources = names.map(find);
+      const separator = step.separator ?? DEFAULT_SEPARATOR;
+      const name = fresh(step.newColumn ?? names.join(separator));
+      if (name.length > 500) throw bad('the combined name is too long; give the new column a name.');
+      if (RESERVED_NAMES.has(name)) throw bad(`'${name}' cannot name a column; choose another name.`);
+      // NULL semantics as pandas' `a + '_' + b` and SQL's `||`: one missing part makes the whole key missing
+      // (never "a_"). Missing means missing in the typed view, as fillMissing and the profile count it.
+      const sep = bind(separator);
+      const anyMissing = sources.map((c) => `${typed(c)} IS NULL`).join(' OR ');
+      const expr = `CASE WHEN ${anyMissing} THEN NULL ELSE ${sources.map(raw).join(` || ${sep} || `)} END`;
+      const info = derived(
+        name,
+        `${names.map((n) => `'${n}'`).join(' + ')} joined by '${separator}' (missing where any of them is missing).`,
+        'categorical',
+      );
+      return { sql: select([...all(), `${expr} AS ${ident(name)}`]), params, columns: [...columns, info] };
     }
     case 'replaceValue': {
       const col = find(step.column);

@@ -80,6 +80,10 @@ function skipReason(step: Step, columns: ColumnInfo[]): string | null {
   if (ROW_STEPS.has(step.op)) return `${step.op} would remove rows; every uploaded row gets a prediction`;
   const has = (name: string) => columns.some((c) => c.name === name);
   if (step.op === 'drop') return step.columns.some(has) ? null : 'none of its columns is in the file';
+  if (step.op === 'combine') {
+    const absent = step.columns.find((name) => !has(name));
+    return absent === undefined ? null : `the file has no column '${absent}'`;
+  }
   if ('column' in step && !has(step.column)) return `the file has no column '${step.column}'`;
   return null;
 }

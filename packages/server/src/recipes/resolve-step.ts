@@ -2,13 +2,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { type ColumnInfo, typedExpression } from '../datasets/column-types';
 import { httpError } from '../errors';
 import { ident } from '../store/db';
-import type { Step } from './steps';
+import { DEFAULT_SEPARATOR, type Step } from './steps';
 
 /**
  * Fills in what a step learns from the data when it is first applied, so that the recorded step replays the same
  * way on other data: flagOutliers records its IQR fences (Q1 − k·IQR, Q3 + k·IQR, k = 1.5 unless given), and
  * standardize its mean and sample SD over every row of the version (so new data at prediction is scaled with the
- * same numbers). Every other step is already complete.
+ * same numbers). combine records its separator and new name, so the recipe reads the same whatever the defaults
+ * become. Every other step is already complete.
  */
 export async function resolveStep(
   c: DuckDBConnection,
@@ -18,6 +19,7 @@ export async function resolveStep(
   position: number,
 ): Promise<Step> {
   if (step.op === 'standardize') return resolveStandardize(c, table, columns, step, position);
+  if (step.op === 'combine') return resolveCombine(step);
   if (step.op !== 'flagOutliers' || (step.lower !== undefined && step.upper !== undefined)) return step;
   const col = columns.find((x) => x.name === step.column);
   if (col === undefined || col.type !== 'numeric') return step; // compile-step.ts says what is wrong
@@ -64,4 +66,10 @@ async function resolveStandardize(
     });
   }
   return { ...step, mean, sd };
+}
+
+/** The separator and the new column's name made explicit (default: the sources joined by the separator). */
+function resolveCombine(step: Extract<Step, { op: 'combine' }>): Step {
+  const separator = step.separator ?? DEFAULT_SEPARATOR;
+  return { ...step, separator, newColumn: step.newColumn ?? step.columns.join(separator) };
 }

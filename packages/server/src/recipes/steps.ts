@@ -19,6 +19,10 @@ export const FILTER_OPERATORS = [
   'contains',
 ] as const;
 export const DATE_PARTS = ['year', 'month', 'day', 'weekday', 'hour'] as const;
+/** Most columns one `combine` step joins. */
+export const MAX_COMBINE = 10;
+/** `combine`'s separator when none is given (pandas' `a + '_' + b`). */
+export const DEFAULT_SEPARATOR = '_';
 
 /**
  * A cleaning step: plain JSON, never SQL (docs/api.md, "Explore and clean"). Steps are compiled to DuckDB SQL by
@@ -68,6 +72,16 @@ export const stepSchema = z.discriminatedUnion('op', [
       column,
       mean: z.number().finite().optional(),
       sd: z.number().finite().positive().optional(),
+    })
+    .strict(),
+  // Joins 2–10 columns' text into one new column (product × store → one series key); the count is checked when
+  // the step compiles, so fewer than two is a 422 that says so rather than a schema error.
+  z
+    .object({
+      op: z.literal('combine'),
+      columns: z.array(column).max(MAX_COMBINE),
+      newColumn: newName.optional(),
+      separator: z.string().max(10).optional(),
     })
     .strict(),
   z

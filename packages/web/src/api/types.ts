@@ -305,6 +305,7 @@ export type Step =
   | { op: 'dateParts'; column: string; parts: DatePart[] }
   | { op: 'textLength'; column: string; newColumn?: string }
   | { op: 'standardize'; column: string; mean?: number; sd?: number }
+  | { op: 'combine'; columns: string[]; newColumn?: string; separator?: string }
   | { op: 'replaceValue'; column: string; from: string; to: string | null };
 
 export type StepOp = Step['op'];

@@ -13,9 +13,12 @@ import { ErrorAlert } from '../components/error-alert';
 import {
   buildStep,
   columnsForOp,
+  combinedName,
   DATE_PARTS,
   EMPTY_DRAFT,
   FILTER_OPERATORS,
+  MAX_COMBINE,
+  MAX_SEPARATOR,
   STEP_OPS,
   type StepDraft,
 } from './steps';
@@ -41,6 +44,8 @@ export function StepForm({ dataset, onApplied }: StepFormProps) {
   const columnOptions = columnsForOp(op, columns);
   const column = draft.column && columnOptions.includes(draft.column) ? draft.column : null;
   const operatorNeedsValue = draft.operator !== 'isMissing' && draft.operator !== 'notMissing';
+  const multiColumn = op === 'drop' || op === 'deduplicate' || op === 'combine';
+  const combinedDefault = combinedName(draft.columns, draft.separator);
 
   const submit = async () => {
     const built = buildStep(op, { ...draft, column }, columns);
@@ -101,18 +106,35 @@ export function StepForm({ dataset, onApplied }: StepFormProps) {
             w={220}
             data-testid="step-op"
           />
-          {(op === 'drop' || op === 'deduplicate') && (
+          {multiColumn && (
             <MultiSelect
-              label={op === 'drop' ? 'Columns' : 'Compare only (optional; else all columns)'}
+              label={
+                op === 'drop'
+                  ? 'Columns'
+                  : op === 'combine'
+                    ? 'Columns, in order'
+                    : 'Compare only (optional; else all columns)'
+              }
               data={columns.map((c) => c.name)}
               value={draft.columns}
               onChange={(value) => set({ columns: value })}
+              maxValues={op === 'combine' ? MAX_COMBINE : undefined}
               searchable
               miw={260}
               data-testid="step-columns"
             />
           )}
-          {op !== 'drop' && op !== 'deduplicate' && columnSelect}
+          {!multiColumn && columnSelect}
+          {op === 'combine' && (
+            <TextInput
+              label="Separator"
+              value={draft.separator}
+              onChange={(e) => set({ separator: e.currentTarget.value })}
+              maxLength={MAX_SEPARATOR}
+              w={100}
+              data-testid="step-separator"
+            />
+          )}
           {op === 'rename' && (
             <TextInput
               label="New name"
@@ -207,10 +229,16 @@ export function StepForm({ dataset, onApplied }: StepFormProps) {
               data-testid="step-k"
             />
           )}
-          {(op === 'flagOutliers' || op === 'textLength') && (
+          {(op === 'flagOutliers' || op === 'textLength' || op === 'combine') && (
             <TextInput
               label="New column (optional)"
-              placeholder={column ? `${column}_${op === 'textLength' ? 'length' : 'outlier'}` : ''}
+              placeholder={
+                op === 'combine'
+                  ? combinedDefault
+                  : column
+                    ? `${column}_${op === 'textLength' ? 'length' : 'outlier'}`
+                    : ''
+              }
               value={draft.newColumn}
               onChange={(e) => set({ newColumn: e.currentTarget.value })}
               w={200}
@@ -228,6 +256,21 @@ export function StepForm({ dataset, onApplied }: StepFormProps) {
               ))}
             </Group>
           </Chip.Group>
+        )}
+        {op === 'combine' && (
+          <Text size="sm" c="dimmed" data-testid="step-combine-note">
+            {draft.columns.length >= 2 ? (
+              <>
+                Adds <b>{draft.newColumn.trim() || combinedDefault}</b> ={' '}
+                {draft.columns.map((name) => `‹${name}›`).join(draft.separator)}, the values as written in the
+                file.{' '}
+              </>
+            ) : (
+              'Pick two or more columns to join into one key (a product × store pair, say). '
+            )}
+            A row missing any of them gets a missing value, never a half key. Use the new column as the series
+            id on the Forecast page; the columns themselves are kept.
+          </Text>
         )}
         {op === 'standardize' && (
           <Text size="sm" c="dimmed" data-testid="step-standardize-note">

@@ -187,3 +187,34 @@ describe('standardize step', () => {
     );
   });
 });
+
+describe('combine step', () => {
+  it('needs two or more columns, keeps their order, and sends the separator and an optional name', () => {
+    expect(buildStep('combine', draft({ columns: ['plan', 'amount'] }), columns).step).toEqual({
+      op: 'combine',
+      columns: ['plan', 'amount'],
+      separator: '_',
+    });
+    expect(
+      buildStep('combine', draft({ columns: ['plan', 'ok'], separator: '', newColumn: ' key ' }), columns)
+        .step,
+    ).toEqual({ op: 'combine', columns: ['plan', 'ok'], separator: '', newColumn: 'key' });
+    expect(buildStep('combine', draft({ columns: ['plan'] }), columns).error).toMatch(/at least two/);
+    expect(
+      buildStep('combine', draft({ columns: ['plan', 'ok'], separator: '-----------' }), columns).error,
+    ).toMatch(/at most 10 characters/);
+    const taken = [...columns, col('plan_ok', 'categorical')];
+    expect(buildStep('combine', draft({ columns: ['plan', 'ok'] }), taken).error).toMatch(
+      /“plan_ok” already exists/,
+    );
+  });
+
+  it('describes the new column with its default or given name', () => {
+    expect(describeStep({ op: 'combine', columns: ['product', 'store'] })).toBe(
+      'Add product_store (product + store joined by “_”)',
+    );
+    expect(describeStep({ op: 'combine', columns: ['a', 'b'], separator: '-', newColumn: 'key' })).toBe(
+      'Add key (a + b joined by “-”)',
+    );
+  });
+});

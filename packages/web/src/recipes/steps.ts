@@ -13,7 +13,14 @@ export const STEP_OPS: { value: StepOp; label: string }[] = [
   { value: 'standardize', label: 'Standardize (z-score)' },
   { value: 'textLength', label: 'Text length' },
   { value: 'replaceValue', label: 'Replace a value' },
+  { value: 'combine', label: 'Combine columns' },
 ];
+
+/** `combine`: at most this many columns, and a separator of at most this many characters (as the server checks). */
+export const MAX_COMBINE = 10;
+export const MAX_SEPARATOR = 10;
+/** The name a combine step gives its new column when none is typed: the sources joined by the separator. */
+export const combinedName = (columns: string[], separator: string) => columns.join(separator);
 
 export const FILTER_OPERATORS: { value: FilterOperator; label: string }[] = [
   { value: '=', label: 'equals' },
@@ -45,6 +52,8 @@ export interface StepDraft {
   newColumn: string;
   parts: DatePart[];
   replaceWithMissing: boolean;
+  /** combine: put between the values (kept as typed: spaces count, empty is allowed). */
+  separator: string;
 }
 
 export const EMPTY_DRAFT: StepDraft = {
@@ -60,6 +69,7 @@ export const EMPTY_DRAFT: StepDraft = {
   newColumn: '',
   parts: ['year', 'month'],
   replaceWithMissing: false,
+  separator: '_',
 };
 
 export type BuildResult = { step: Step; error?: undefined } | { step?: undefined; error: string };
@@ -185,6 +195,19 @@ export function buildStep(op: StepOp, draft: StepDraft, columns: ColumnInfo[]): 
     case 'standardize':
       if (!info) return { error: 'Pick a column.' };
       return { step: { op, column: info.name } };
+    case 'combine': {
+      const picked = draft.columns;
+      if (picked.length < 2) return { error: 'Pick at least two columns to combine.' };
+      if (picked.length > MAX_COMBINE) return { error: `Combine at most ${MAX_COMBINE} columns.` };
+      if (draft.separator.length > MAX_SEPARATOR)
+        return { error: `The separator can have at most ${MAX_SEPARATOR} characters.` };
+      const name = newColumn || combinedName(picked, draft.separator);
+      if (columns.some((c) => c.name === name))
+        return { error: `A column named “${name}” already exists: type another new name.` };
+      return {
+        step: { op, columns: [...picked], separator: draft.separator, ...(newColumn ? { newColumn } : {}) },
+      };
+    }
     case 'replaceValue': {
       if (!info) return { error: 'Pick a column.' };
       const from = draft.value.trim();
@@ -246,6 +269,11 @@ export function describeStep(step: Step): string {
       return step.mean !== undefined && step.sd !== undefined
         ? `Standardize ${step.column} (mean ${fmt(step.mean)}, SD ${fmt(step.sd)} of the whole data)`
         : `Standardize ${step.column}`;
+    case 'combine': {
+      const separator = step.separator ?? '_';
+      const name = step.newColumn ?? combinedName(step.columns, separator);
+      return `Add ${name} (${step.columns.join(' + ')} joined by ${quote(separator)})`;
+    }
     case 'replaceValue':
       return `Replace ${quote(step.from)} in ${step.column} with ${step.to === null ? 'missing' : quote(step.to)}`;
   }
