@@ -8,6 +8,7 @@ import type {
   SnapshotModel,
 } from '../labs/lab-types';
 import type { LabDataset } from '../labs/types';
+import { combinedName } from './describe-step';
 import type { TemplateOptions } from './types';
 
 export interface TypedColumn {
@@ -128,6 +129,9 @@ export function columnsAfter(start: TypedColumn[], recipe: RecipeStep[]): TypedC
         break;
       case 'textLength':
         columns.push({ name: String(step.newColumn ?? `${column}_length`), type: 'numeric' });
+        break;
+      case 'combine':
+        columns.push({ name: combinedName(step), type: 'categorical' });
         break;
     }
   }

@@ -50,6 +50,8 @@ export function describeStep(step: RecipeStep): string {
       return `you counted the characters of ${c}`;
     case 'replaceValue':
       return `you replaced “${String(step.from)}” in ${c} with ${step.to === null ? 'a missing value' : `“${String(step.to)}”`}`;
+    case 'combine':
+      return `you combined ${listWords((step.columns as string[]) ?? [])} into ${combinedName(step)} (joined by “${combineSeparator(step)}”; missing where any of them is missing)`;
     case 'standardize':
       return `you standardized ${c} (z-score with mean ${fmt(step.mean)} and SD ${fmt(step.sd)} of the whole data set)`;
     default:
@@ -58,3 +60,8 @@ export function describeStep(step: RecipeStep): string {
 }
 
 const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
+
+/** A combine step's separator and new column, as the studio records them (its defaults when an old step lacks them). */
+export const combineSeparator = (step: RecipeStep) => String(step.separator ?? '_');
+export const combinedName = (step: RecipeStep) =>
+  String(step.newColumn ?? ((step.columns as string[]) ?? []).join(combineSeparator(step)));

@@ -177,6 +177,7 @@ describe('labTemplates', () => {
       { op: 'textLength', column: 'customer_id' },
       { op: 'replaceValue', column: 'contract_type', from: 'n/a', to: null },
       { op: 'standardize', column: 'tenure', mean: 20, sd: 4 },
+      { op: 'combine', columns: ['contract_type', 'tenure'], newColumn: 'contract_tenure', separator: '/' },
     ];
     const t = labTemplates(churn, snapshot([model({ recipe: steps })]), { dataFile: 'churn.csv' });
     const python = code(t, 'python', 'clean');
@@ -193,6 +194,14 @@ describe('labTemplates', () => {
     expect(python.match(/if not for_prediction:/g)).toHaveLength(4);
     expect(typescript.match(/!forPrediction/g)).toHaveLength(4);
     expect(typescript).toContain('getUTCDay()');
+    expect(python).toContain(
+      "df['contract_tenure'] = df['contract_type'].astype('string').str.cat([df['tenure'].astype('string')], sep='/')",
+    );
+    expect(typescript).toContain(
+      "row['contract_tenure'] = text(row['contract_type']) === null || text(row['tenure']) === null ? null : [row['contract_type'], row['tenure']].join('/');",
+    );
+    expect(python).not.toContain('has no pandas translation');
+    expect(typescript).not.toContain('has no translation');
   });
 
   it('escapes every name and value it writes into code', () => {

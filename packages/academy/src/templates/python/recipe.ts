@@ -1,7 +1,7 @@
 import type { RecipeStep } from '../../labs/lab-types';
 import { comment, indentLines, py, wrapList } from '../code';
 import { columnsAfter, type TemplateContext, type TypedColumn } from '../context';
-import { describeStep } from '../describe-step';
+import { combinedName, combineSeparator, describeStep } from '../describe-step';
 
 const TRUE_WORDS = ['true', 'yes', 'y', 't', '1'];
 const ROW_STEPS = new Set(['filter', 'deduplicate']);
@@ -116,6 +116,21 @@ function stepCode(step: RecipeStep, columns: TypedColumn[]): string {
       const to = step.to === null ? 'np.nan' : operand(type, step.to);
       const from = type === 'numeric' ? operand(type, step.from) : py(String(step.from).trim());
       return `${col} = ${col}.mask(${col} == ${from}, ${to})`;
+    }
+    case 'combine': {
+      const names = (step.columns as string[]) ?? [];
+      const asText = names.map((n) =>
+        typeIn(columns, n) === 'numeric'
+          ? `df[${py(n)}].map(lambda v: v if pd.isna(v) else ('%d' % v if float(v).is_integer() else repr(v)))`
+          : `df[${py(n)}].astype('string')`,
+      );
+      return [
+        comment(
+          '#',
+          'A missing part makes the whole key missing (str.cat gives NaN), as in the studio. Numbers are written back as text; the studio joins them as written in the file (007 stays 007).',
+        ),
+        `df[${py(combinedName(step))}] = ${asText[0]}.str.cat([${asText.slice(1).join(', ')}], sep=${py(combineSeparator(step))})`,
+      ].join('\n');
     }
     case 'standardize':
       return [

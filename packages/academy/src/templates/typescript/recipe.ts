@@ -2,7 +2,7 @@
 import type { RecipeStep } from '../../labs/lab-types';
 import { comment, indentLines, ts, wrapList } from '../code';
 import { columnsAfter, type TemplateContext, type TypedColumn } from '../context';
-import { describeStep } from '../describe-step';
+import { combinedName, combineSeparator, describeStep } from '../describe-step';
 
 const TRUE_WORDS = ['true', 'yes', 'y', 't', '1'];
 const ROW_STEPS = new Set(['filter', 'deduplicate']);
@@ -136,6 +136,21 @@ function stepCode(step: RecipeStep, columns: TypedColumn[]): string {
       return each(
         `if (${cell}?.trim() === ${ts(String(step.from).trim())}) ${cell} = ${ts(step.to === null ? null : String(step.to))};`,
       );
+    case 'combine': {
+      const names = (step.columns as string[]) ?? [];
+      const missing = names.map((n) => {
+        const t = typeIn(columns, n);
+        const v = typed(t, `row[${ts(n)}]`);
+        return t === 'numeric' || t === 'datetime' ? `Number.isNaN(${v})` : `${v} === null`;
+      });
+      const parts = names.map((n) => `row[${ts(n)}]`);
+      return [
+        '// A missing part makes the whole key missing; the parts are joined as written (the cells are text).',
+        each(
+          `row[${ts(combinedName(step))}] = ${missing.join(' || ')} ? null : [${parts.join(', ')}].join(${ts(combineSeparator(step))});`,
+        ),
+      ].join('\n');
+    }
     case 'standardize':
       return [
         '// Note: the mean and SD come from every row, the holdout included — fitted on the full data.',
