@@ -95,3 +95,43 @@ test('academy curriculum: every lesson opens from the hub and its live parts rec
   await page.goto('/#/academy/lessons/nope');
   await expect(page.getByText('There is no lesson called “nope”')).toBeVisible();
 });
+
+test('academy curriculum: a heavy part fits in the lesson worker while the page keeps responding', async ({
+  page,
+}, testInfo) => {
+  // Hold the lesson worker's script: nothing can be computed until it is let through. The old page-thread code
+  // never asked for it (and froze the page while it fitted); now the loader shows and the controls answer.
+  let letThrough = () => {};
+  const held = new Promise<void>((resolve) => {
+    letThrough = resolve;
+  });
+  const asked: string[] = [];
+  await page.route(/\/lesson-worker[^/]*\.js$/, async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await page.goto('/#/academy/lessons/anomaly-detection');
+  const part = page.locator('[data-part="anomaly-detectors"]');
+  const loader = part.getByText('Fitting on the lab data…');
+  await expect(loader).toBeVisible();
+  await expect.poll(() => asked.length, { message: 'the part waits on the lesson worker' }).toBe(1);
+
+  // Two steps of the slider while the fit has not even started: the page follows at once.
+  await slide(part, 'ArrowRight', 2);
+  await expect(part.getByTestId('slider-value')).toHaveText('7%');
+  await expect(loader).toBeVisible();
+  await expect(part.getByTestId('lesson-numbers')).toHaveCount(0);
+
+  letThrough();
+  await expect
+    .poll(() => page.workers().map((w) => new URL(w.url()).pathname))
+    .toEqual([expect.stringMatching(/^\/assets\/lesson-worker-[^/]+\.js$/)]);
+  // The answers for 5% (already posted) and 6% (superseded while queued) are dropped: 7% of 1 500 payments.
+  const numbers = part.getByTestId('lesson-numbers');
+  await expect(numbers).toBeVisible({ timeout: 60_000 });
+  await expect(numbers).toContainText(/Flagged per detector\s*105/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Drawing chart')).toHaveCount(0, { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('worker-anomaly-detection.png'), fullPage: true });
+});

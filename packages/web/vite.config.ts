@@ -10,6 +10,9 @@ export default defineConfig({
     // lands in its own chunk of about 0.9 MB and the main bundle stays small; that chunk is expected to be big.
     chunkSizeWarningLimit: 1000,
   },
+  // The lesson worker (academy/curriculum/lesson-worker.ts) is started with `type: 'module'`: bundle it as an ES
+  // module, so it may share code-split chunks and needs no classic-script wrapper.
+  worker: { format: 'es' },
   server: {
     proxy: {
       // Host and Origin go through unchanged (no changeOrigin): the server refuses a request whose Origin does

@@ -9,24 +9,10 @@ import {
   StandardScaler,
 } from '@quarry/ml';
 import { columnOf, median, numericColumn } from '../labs/measures';
+import { DETECTOR_LABELS, DETECTORS, type DetectorKey } from './constants';
 import { labData, memo } from './lab-data';
 
-export const DETECTORS = [
-  'isolationForest',
-  'localOutlierFactor',
-  'robustZScore',
-  'mahalanobis',
-  'ensemble',
-] as const;
-export type DetectorKey = (typeof DETECTORS)[number];
-
-export const DETECTOR_LABELS: Record<DetectorKey, string> = {
-  isolationForest: 'Isolation forest',
-  localOutlierFactor: 'Local outlier factor',
-  robustZScore: 'Robust z-score',
-  mahalanobis: 'Mahalanobis',
-  ensemble: 'Ensemble vote',
-};
+export { DETECTOR_LABELS, DETECTORS, type DetectorKey };
 
 export const ANOMALY_FEATURES = [
   'log amount',

@@ -1,11 +1,11 @@
 import { Matrix, rocAucScore, SimpleImputer, trainTestSplit } from '@quarry/ml';
 import { numericColumn } from '../labs/measures';
+import { MISSING_COLUMNS, type MissingColumn } from './constants';
 import { churnFeatures, labData, logisticScores, memo, take, takeLabels01 } from './lab-data';
 import { meanSd } from './stats';
 
 export type ImputeStrategy = 'mean' | 'median' | 'most_frequent' | 'drop';
-export const MISSING_COLUMNS = ['satisfaction_score', 'data_usage_gb'] as const;
-export type MissingColumn = (typeof MISSING_COLUMNS)[number];
+export { MISSING_COLUMNS, type MissingColumn };
 
 export interface ImputationResult {
   column: MissingColumn;

@@ -1,15 +1,9 @@
 import { DecisionTreeClassifier, Matrix, rocAucScore, StratifiedKFold } from '@quarry/ml';
+import { bestDepth, type DepthPoint, MAX_DEPTH } from './constants';
 import { churnFeatures, sampleRows, take, takeLabels01 } from './lab-data';
 
-export interface DepthPoint {
-  depth: number;
-  /** Mean ROC AUC on the rows each fold's tree was grown on. */
-  train: number;
-  /** Mean ROC AUC on each fold's held-out rows. */
-  validation: number;
-}
+export { bestDepth, type DepthPoint, MAX_DEPTH };
 
-export const MAX_DEPTH = 12;
 let curve: DepthPoint[] | undefined;
 
 /**
@@ -43,9 +37,4 @@ export function depthCurve(): DepthPoint[] {
     return { depth: d + 1, train, validation };
   });
   return curve;
-}
-
-/** The depth the validation folds choose (the highest mean validation AUC). */
-export function bestDepth(points: readonly DepthPoint[]): number {
-  return points.reduce((best, p) => (p.validation > best.validation ? p : best)).depth;
 }

@@ -1,6 +1,6 @@
 import { Badge, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { anomalyFlags, DETECTOR_LABELS, sentenceTerms, ticketTopics } from '@quarry/academy/curriculum';
+import { DETECTOR_LABELS } from '@quarry/academy/curriculum/constants';
 import { useMemo, useState } from 'react';
 import { VegaChart } from '../../charts/vega-chart';
 import { CommitSlider } from './commit-slider';
@@ -12,7 +12,7 @@ import { useComputed } from './use-computed';
 export function TfidfSentencePart() {
   const [text, setText] = useState('Hi, I was charged twice on my bill and want a refund. Please help!');
   const [sentence] = useDebouncedValue(text, 250);
-  const state = useComputed(sentence, () => sentenceTerms(sentence));
+  const state = useComputed('sentenceTerms', [sentence]);
   return (
     <>
       <TextInput
@@ -76,7 +76,7 @@ export function TfidfSentencePart() {
 /** Text: NMF topics of the tickets for k topics. */
 export function TopicsPart() {
   const [k, setK] = useState(4);
-  const state = useComputed(String(k), () => ticketTopics(k));
+  const state = useComputed('ticketTopics', [k]);
   return (
     <>
       <Controls>
@@ -121,7 +121,7 @@ export function TopicsPart() {
 /** Anomaly detection: the contamination against each detector's flags on the fraud data. */
 export function AnomalyDetectorsPart() {
   const [contamination, setContamination] = useState(0.05);
-  const state = useComputed(String(contamination), () => anomalyFlags(contamination));
+  const state = useComputed('anomalyFlags', [contamination]);
   const chart = useMemo(() => {
     const d = state.value;
     if (!d) return undefined;

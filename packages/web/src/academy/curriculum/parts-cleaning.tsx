@@ -1,13 +1,6 @@
 import { NativeSelect, SegmentedControl, Stack, Switch, Table, Text } from '@mantine/core';
-import {
-  type ImputeStrategy,
-  imputation,
-  type LabId,
-  MISSING_COLUMNS,
-  type MissingColumn,
-  outlierCut,
-  profileLab,
-} from '@quarry/academy/curriculum';
+import type { ImputeStrategy, LabId, MissingColumn } from '@quarry/academy/curriculum';
+import { MISSING_COLUMNS } from '@quarry/academy/curriculum/constants';
 import { useMemo, useState } from 'react';
 import { VegaChart } from '../../charts/vega-chart';
 import { CommitSlider } from './commit-slider';
@@ -27,9 +20,7 @@ export function ImputationPart() {
   const [column, setColumn] = useState<MissingColumn>('satisfaction_score');
   const [strategy, setStrategy] = useState<ImputeStrategy>('mean');
   const [indicator, setIndicator] = useState(false);
-  const state = useComputed(`${column}|${strategy}|${indicator}`, () =>
-    imputation({ column, strategy, indicator }),
-  );
+  const state = useComputed('imputation', [{ column, strategy, indicator }]);
   const chart = useMemo(() => {
     const d = state.value;
     if (!d) return undefined;
@@ -97,7 +88,7 @@ export function ImputationPart() {
 export function OutlierCutPart() {
   const [cut, setCut] = useState(3.5);
   const [log, setLog] = useState(false);
-  const state = useComputed(`${cut}|${log}`, () => outlierCut({ cut, log }));
+  const state = useComputed('outlierCut', [{ cut, log }]);
   const chart = useMemo(
     () => state.value && outlierSpec(state.value.points, state.value.cut, state.value.log),
     [state.value],
@@ -147,7 +138,7 @@ const PROFILE_LABS: { value: LabId; label: string }[] = [
 /** Profiling: a lab table's column profile and warnings. */
 export function ProfilePart() {
   const [lab, setLab] = useState<LabId>('churn');
-  const state = useComputed(lab, () => profileLab(lab));
+  const state = useComputed('profileLab', [lab]);
   return (
     <>
       <Controls>

@@ -1,5 +1,4 @@
 import { NativeSelect, Switch, Text } from '@mantine/core';
-import { churnColumns, columnCard, priceDistribution, scatterTrend } from '@quarry/academy/curriculum';
 import { useMemo, useState } from 'react';
 import { VegaChart } from '../../charts/vega-chart';
 import { CommitSlider } from './commit-slider';
@@ -10,8 +9,8 @@ import { useComputed } from './use-computed';
 /** Data types: one churn column's type, encoding and signal on its own. */
 export function ColumnTypesPart() {
   const [column, setColumn] = useState('contract_type');
-  const columns = useComputed('columns', churnColumns);
-  const card = useComputed(column, () => columnCard(column));
+  const columns = useComputed('churnColumns', []);
+  const card = useComputed('columnCard', [column]);
   const chart = useMemo(() => {
     const c = card.value;
     if (!c) return undefined;
@@ -63,7 +62,7 @@ export function ColumnTypesPart() {
 /** Distributions: the skewed price and its log. */
 export function LogTransformPart() {
   const [log, setLog] = useState(false);
-  const state = useComputed(String(log), () => priceDistribution(log));
+  const state = useComputed('priceDistribution', [log]);
   const chart = useMemo(
     () =>
       state.value &&
@@ -110,7 +109,7 @@ export function LogTransformPart() {
 export function ScatterTrendPart() {
   const [log, setLog] = useState(false);
   const [sample, setSample] = useState(600);
-  const state = useComputed(`${log}|${sample}`, () => scatterTrend({ log, sample }));
+  const state = useComputed('scatterTrend', [{ log, sample }]);
   const chart = useMemo(
     () => state.value && scatterSpec(state.value.points, state.value.trend, state.value.log),
     [state.value],

@@ -1,29 +1,17 @@
 import { SimpleGrid, Switch, Table, Text } from '@mantine/core';
-import {
-  bestDepth,
-  churnPrCurve,
-  cvFoldScores,
-  depthCurve,
-  holdoutSpread,
-  imbalanceMetrics,
-  leakageHoldout,
-  MAX_DEPTH,
-  thresholdMetrics,
-} from '@quarry/academy/curriculum';
+import { bestDepth, MAX_DEPTH } from '@quarry/academy/curriculum/constants';
 import { useMemo, useState } from 'react';
 import { VegaChart } from '../../charts/vega-chart';
 import { CommitSlider } from './commit-slider';
 import { curveWithPointSpec, dotsSpec, groupedBarsSpec, linesSpec } from './lesson-specs';
 import { Computing, Controls, fixed, percent, Stat, Stats, whole } from './part-kit';
-import { useComputed } from './use-computed';
+import { useBoth, useComputed } from './use-computed';
 
 /** Splits and leakage: the split boundary and the leaky column against the holdout AUC. */
 export function LeakageSplitPart() {
   const [trainShare, setTrainShare] = useState(0.7);
   const [includeLeak, setIncludeLeak] = useState(false);
-  const state = useComputed(`${trainShare}|${includeLeak}`, () =>
-    leakageHoldout({ trainShare, includeLeak }),
-  );
+  const state = useComputed('leakageHoldout', [{ trainShare, includeLeak }]);
   const chart = useMemo(
     () =>
       state.value &&
@@ -77,10 +65,10 @@ export function LeakageSplitPart() {
 /** Cross-validation: k against the fold scores' spread, beside 20 random holdouts. */
 export function CvFoldsPart() {
   const [k, setK] = useState(5);
-  const state = useComputed(String(k), () => ({ cv: cvFoldScores(k), spread: holdoutSpread(20) }));
+  const state = useBoth(useComputed('cvFoldScores', [k]), useComputed('holdoutSpread', [20]));
   const charts = useMemo(() => {
     if (!state.value) return undefined;
-    const { cv, spread } = state.value;
+    const [cv, spread] = state.value;
     const domain: [number, number] = [0.68, 0.88];
     return {
       folds: dotsSpec(cv.foldScores, cv.mean, `ROC AUC of each of the ${cv.k} folds (line: mean)`, domain),
@@ -98,7 +86,7 @@ export function CvFoldsPart() {
         <CommitSlider label="Folds k" value={k} min={2} max={10} step={1} onCommit={setK} />
       </Controls>
       <Computing state={state}>
-        {({ cv, spread }) => (
+        {([cv, spread]) => (
           <>
             <Stats>
               <Stat label="Mean fold AUC" value={fixed(cv.mean)} />
@@ -122,19 +110,15 @@ export function CvFoldsPart() {
 /** Metrics: threshold, confusion matrix, precision and recall. */
 export function ThresholdPart() {
   const [threshold, setThreshold] = useState(0.5);
-  const state = useComputed(String(threshold), () => ({
-    m: thresholdMetrics(threshold),
-    curve: churnPrCurve(),
-  }));
-  const chart = useMemo(
-    () =>
-      state.value &&
-      curveWithPointSpec(state.value.curve, {
-        recall: state.value.m.recall,
-        precision: Number.isNaN(state.value.m.precision) ? 1 : state.value.m.precision,
-      }),
-    [state.value],
-  );
+  const state = useBoth(useComputed('thresholdMetrics', [threshold]), useComputed('churnPrCurve', []));
+  const chart = useMemo(() => {
+    if (!state.value) return undefined;
+    const [m, curve] = state.value;
+    return curveWithPointSpec(curve, {
+      recall: m.recall,
+      precision: Number.isNaN(m.precision) ? 1 : m.precision,
+    });
+  }, [state.value]);
   return (
     <>
       <Controls>
@@ -149,7 +133,7 @@ export function ThresholdPart() {
         />
       </Controls>
       <Computing state={state}>
-        {({ m }) => (
+        {([m]) => (
           <>
             <Stats>
               <Stat label="Precision" value={fixed(m.precision)} />
@@ -193,7 +177,7 @@ export function ThresholdPart() {
 /** Tuning: a tree's depth against training and validation AUC. */
 export function TreeDepthPart() {
   const [depth, setDepth] = useState(4);
-  const state = useComputed('curve', depthCurve);
+  const state = useComputed('depthCurve', []);
   const chart = useMemo(
     () =>
       state.value &&
@@ -238,9 +222,7 @@ export function TreeDepthPart() {
 export function ImbalancePart() {
   const [share, setShare] = useState(0.12);
   const [weights, setWeights] = useState(false);
-  const state = useComputed(`${share}|${weights}`, () =>
-    imbalanceMetrics({ positiveShare: share, classWeights: weights }),
-  );
+  const state = useComputed('imbalanceMetrics', [{ positiveShare: share, classWeights: weights }]);
   const chart = useMemo(() => {
     const d = state.value;
     if (!d) return undefined;

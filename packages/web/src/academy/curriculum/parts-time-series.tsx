@@ -1,5 +1,4 @@
 import { NativeSelect, SegmentedControl, SimpleGrid } from '@mantine/core';
-import { decomposeDemand, demandProducts, walkForward } from '@quarry/academy/curriculum';
 import { useMemo, useState } from 'react';
 import { VegaChart } from '../../charts/vega-chart';
 import { CommitSlider } from './commit-slider';
@@ -8,7 +7,7 @@ import { Computing, Controls, fixed, Stat, Stats } from './part-kit';
 import { useComputed } from './use-computed';
 
 function useProducts() {
-  return useComputed('products', demandProducts);
+  return useComputed('demandProducts', []);
 }
 
 function ProductSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
@@ -32,7 +31,7 @@ function ProductSelect({ value, onChange }: { value: string; onChange: (v: strin
 export function DecompositionPart() {
   const [product, setProduct] = useState('P01');
   const [method, setMethod] = useState<'stl' | 'classical'>('stl');
-  const state = useComputed(`${product}|${method}`, () => decomposeDemand({ product, method }));
+  const state = useComputed('decomposeDemand', [{ product, method }]);
   const charts = useMemo(() => {
     const d = state.value;
     if (!d) return undefined;
@@ -99,7 +98,7 @@ export function DecompositionPart() {
 export function BacktestPart() {
   const [product, setProduct] = useState('P01');
   const [horizon, setHorizon] = useState(7);
-  const state = useComputed(`${product}|${horizon}`, () => walkForward({ product, horizon }));
+  const state = useComputed('walkForward', [{ product, horizon }]);
   const charts = useMemo(() => {
     const d = state.value;
     if (!d) return undefined;
