@@ -293,7 +293,7 @@ export const catalog = {
   DUPLICATE_TIMESTAMPS: entry(
     422,
     (p) =>
-      `Series '${p.series}' has ${p.count} repeated timestamps (first: ${p.example}). Keep one row per series and time (aggregate the repeats) and try again.`,
+      `Series '${p.series}' has ${p.count} repeated timestamps (first: ${p.example}). Keep one row per series and time: if the rows are several series (say, one per product in each store), combine the columns that tell them apart into one key (Clean → Combine columns) and use it as the series id; else aggregate the repeats.`,
   ),
   IRREGULAR_FREQUENCY: entry(
     422,

@@ -103,3 +103,48 @@ async function aggregate(
     return reader.getRows()[0] as (number | bigint | boolean | null)[];
   });
 }
+
+/** Series-id candidates checked for one row per time (one aggregate query). */
+export const MAX_KEY_CHECKS = 12;
+
+/** How a candidate series key behaves: at most one row per time for each value, and values that repeat. */
+export interface KeyCheck {
+  onePerTime: boolean;
+  /** On average at least two rows per value (a row number is no key). */
+  repeats: boolean;
+}
+
+/**
+ * Checks candidate key columns (rows missing the key or the time aside). Read on a fixed sample of whole times
+ * (a hash of the time's text) above GUESS_ROWS rows, so a repeat within a sampled time is always seen.
+ */
+export async function keysUniquePerTime(
+  datasets: DatasetService,
+  datasetId: string,
+  candidates: readonly ColumnInfo[],
+  time: ColumnInfo,
+): Promise<Map<string, KeyCheck>> {
+  if (candidates.length === 0) return new Map();
+  const { dataset, table } = await datasets.source(datasetId);
+  const t = `trim(${ident(time.name)})`;
+  const sample =
+    dataset.nRows <= GUESS_ROWS
+      ? ''
+      : `WHERE hash(${t}) % 1000000 < ${Math.ceil((GUESS_ROWS / dataset.nRows) * 1_000_000)}`;
+  const keys = candidates.map((c, i) => `NULLIF(trim(${ident(c.name)}), '') AS k${i}`);
+  const checks = candidates.flatMap((_, i) => [
+    `count(*) FILTER (WHERE k${i} IS NOT NULL AND t IS NOT NULL)`,
+    `count(DISTINCT [k${i}, t]) FILTER (WHERE k${i} IS NOT NULL AND t IS NOT NULL)`,
+    `count(DISTINCT k${i}) FILTER (WHERE t IS NOT NULL)`,
+  ]);
+  const row = await aggregate(
+    datasets,
+    `SELECT ${checks.join(', ')} FROM (SELECT NULLIF(${t}, '') AS t, ${keys.join(', ')} FROM ${ident(table)} ${sample})`,
+  );
+  return new Map(
+    candidates.map((c, i) => {
+      const [rows, pairs, keys] = [row[3 * i], row[3 * i + 1], row[3 * i + 2]].map(Number);
+      return [c.name, { onePerTime: rows > 0 && pairs === rows, repeats: rows > 0 && 2 * keys <= rows }];
+    }),
+  );
+}

@@ -81,7 +81,8 @@ describe('the forecast columns a data set suggests', () => {
   it('keeps units sold for the retail lab, with date parts added to it', async () => {
     const retail = generateRetailDemand(7, { rows: 1 });
     const plain = await upload('retail.csv', toCsv(retail));
-    expect(await detected(plain.id)).toEqual({ time: 'date', value: 'units_sold', id: 'store_id' });
+    // One store here (rows: 1), five products: the product names the series, one row per date each.
+    expect(await detected(plain.id)).toEqual({ time: 'date', value: 'units_sold', id: 'product_id' });
 
     const parts = ['year', 'month', 'week', 'day_of_week'];
     const rows = retail.rows.map((row) => {
@@ -95,6 +96,30 @@ describe('the forecast columns a data set suggests', () => {
       ...parts.map((name) => ({ name, type: 'numeric' as const, description: '' })),
     ];
     const withParts = await upload('retail-parts.csv', toCsv({ columns, rows }));
-    expect(await detected(withParts.id)).toEqual({ time: 'date', value: 'units_sold', id: 'store_id' });
+    expect(await detected(withParts.id)).toEqual({ time: 'date', value: 'units_sold', id: 'product_id' });
+  }, 60_000);
+
+  it('takes as the series id a column with one row per time: the combined product × store key, not store', async () => {
+    const lines = ['date,product,store,sales'];
+    for (const product of ['widget', 'gadget'])
+      for (const store of ['north', 'south', 'east'])
+        for (let d = 0; d < 30; d++)
+          lines.push([calendar(d).date, product, store, 10 + ((d * 7 + store.length) % 5)].join(','));
+    const sales = await upload('pairs.csv', `${lines.join('\n')}\n`);
+    // No column alone names the series: the guess stays the key-like name (the forecast then says what to do).
+    expect(await detected(sales.id)).toEqual({ time: 'date', value: 'sales', id: 'store' });
+    const combined = await app.inject({
+      method: 'POST',
+      url: `/api/datasets/${sales.id}/steps`,
+      payload: { step: { op: 'combine', columns: ['product', 'store'] } },
+    });
+    expect(combined.statusCode, combined.body).toBe(201);
+    expect(await detected(combined.json().id)).toEqual({ time: 'date', value: 'sales', id: 'product_store' });
+    // A row key is unique per time too, but names no series: one series then.
+    const numbered = await upload(
+      'numbered.csv',
+      `${['date,row_key,sales', ...Array.from({ length: 40 }, (_, d) => `${calendar(d).date},r${d},${d % 7}`)].join('\n')}\n`,
+    );
+    expect((await detected(numbered.id)).id).toBeNull();
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import type { ColumnInfo } from '../datasets/column-types';
 import type { DatasetService, DatasetSummary } from '../datasets/service';
 import { httpError } from '../errors';
 import { ident } from '../store/db';
-import { numericColumnStats } from './column-stats';
+import { keysUniquePerTime, MAX_KEY_CHECKS, numericColumnStats } from './column-stats';
 import type { LongColumns } from './long-series';
 import { guessValueColumn, isIdName, type NumericColumnStats } from './value-guess';
 
@@ -44,6 +44,23 @@ export function detectColumns(
     numeric.filter((c) => !ID_NAME.test(c.name)).map((c) => ({ name: c.name, stats: stats?.get(c.name) })),
   );
   const value = numeric.find((c) => c.name === valueName);
+  const id = seriesIdCandidates(columns, nRows, time, value, stats)[0];
+  return { time: time?.name, value: value?.name, id: id?.name ?? null };
+}
+
+/**
+ * The columns that could name the series, best guess first: a categorical or identifier column named like a key,
+ * a numeric one named like a key (store = 1, 2, 3; store_id) whose values repeat, then any categorical or
+ * identifier column.
+ */
+function seriesIdCandidates(
+  columns: ColumnInfo[],
+  nRows: number,
+  time: ColumnInfo | undefined,
+  value: ColumnInfo | undefined,
+  stats?: ReadonlyMap<string, NumericColumnStats>,
+): ColumnInfo[] {
+  const by = (pred: (c: ColumnInfo) => boolean) => columns.filter(pred);
   const ids = by(
     (c) =>
       (c.type === 'categorical' ||
@@ -60,8 +77,8 @@ export function detectColumns(
   const keyType = (c: ColumnInfo) =>
     c.type === 'categorical' || c.type === 'identifier' || c.type === 'numeric';
   const keys = by((c) => c !== time && c !== value && keyType(c) && isIdName(c.name) && repeats(c));
-  const id = ids.find((c) => ID_NAME.test(c.name)) ?? keys[0] ?? (nRows > 0 ? ids[0] : undefined);
-  return { time: time?.name, value: value?.name, id: id?.name ?? null };
+  const ordered = [...ids.filter((c) => ID_NAME.test(c.name)), ...keys, ...(nRows > 0 ? ids : [])];
+  return [...new Set(ordered)];
 }
 
 /** detectColumns with the numeric columns measured first (one query), as the page and the API guess them. */
@@ -72,7 +89,18 @@ export async function detectColumnsIn(
   const time = detectTimeColumn(dataset.columns);
   const numeric = dataset.columns.filter((c) => c.type === 'numeric' && c !== time);
   const stats = await numericColumnStats(datasets, dataset.id, numeric, time);
-  return detectColumns(dataset.columns, dataset.nRows, stats);
+  const detected = detectColumns(dataset.columns, dataset.nRows, stats);
+  if (time === undefined || detected.id === null || detected.id === undefined) return detected;
+  // Series are only series if each has one row per time: prefer the first candidate for which that holds (with
+  // product × store × date rows, 'store' alone repeats every date; a combined product_store key does not).
+  const value = dataset.columns.find((c) => c.name === detected.value);
+  const candidates = seriesIdCandidates(dataset.columns, dataset.nRows, time, value, stats);
+  const checks = await keysUniquePerTime(datasets, dataset.id, candidates.slice(0, MAX_KEY_CHECKS), time);
+  const id = candidates.find((c) => checks.get(c.name)?.onePerTime && checks.get(c.name)?.repeats);
+  if (id !== undefined) return { ...detected, id: id.name };
+  // None fits. A guess whose values do not repeat numbers rows: one series then. Otherwise keep it, and the
+  // forecast's DUPLICATE_TIMESTAMPS says to combine the columns that tell the series apart.
+  return checks.get(detected.id)?.repeats === false ? { ...detected, id: null } : detected;
 }
 
 /**
