@@ -1,25 +1,4 @@
-import {
-  anomalyFlags,
-  churnColumns,
-  churnPrCurve,
-  columnCard,
-  cvFoldScores,
-  decomposeDemand,
-  demandProducts,
-  depthCurve,
-  holdoutSpread,
-  imbalanceMetrics,
-  imputation,
-  leakageHoldout,
-  outlierCut,
-  priceDistribution,
-  profileLab,
-  scatterTrend,
-  sentenceTerms,
-  thresholdMetrics,
-  ticketTopics,
-  walkForward,
-} from '@quarry/academy/curriculum';
+import * as curriculum from '@quarry/academy/curriculum';
 
 /**
  * The computations a lesson part may ask the lesson worker for: exactly the curriculum functions the parts call,
@@ -27,28 +6,33 @@ import {
  * Every result is plain data (objects, arrays, numbers, strings, NaN included), so it survives the structured
  * clone that carries it back to the page; lesson-computations.test.ts checks that for each of them.
  */
-export const COMPUTATIONS = {
-  anomalyFlags,
-  churnColumns,
-  churnPrCurve,
-  columnCard,
-  cvFoldScores,
-  decomposeDemand,
-  demandProducts,
-  depthCurve,
-  holdoutSpread,
-  imbalanceMetrics,
-  imputation,
-  leakageHoldout,
-  outlierCut,
-  priceDistribution,
-  profileLab,
-  scatterTrend,
-  sentenceTerms,
-  thresholdMetrics,
-  ticketTopics,
-  walkForward,
-};
+const NAMES = [
+  'anomalyFlags',
+  'churnColumns',
+  'churnPrCurve',
+  'columnCard',
+  'cvFoldScores',
+  'decomposeDemand',
+  'demandProducts',
+  'depthCurve',
+  'holdoutSpread',
+  'imbalanceMetrics',
+  'imputation',
+  'leakageHoldout',
+  'outlierCut',
+  'priceDistribution',
+  'profileLab',
+  'scatterTrend',
+  'sentenceTerms',
+  'thresholdMetrics',
+  'ticketTopics',
+  'walkForward',
+] as const;
+
+export const COMPUTATIONS = Object.fromEntries(NAMES.map((name) => [name, curriculum[name]])) as Pick<
+  typeof curriculum,
+  (typeof NAMES)[number]
+>;
 
 type Computations = typeof COMPUTATIONS;
 export type ComputationName = keyof Computations;
