@@ -36,10 +36,17 @@ function levelIndex(col: SchemaColumn): LevelIndex {
   return { levels, index: new Map(levels.map((l, i) => [l, i])) };
 }
 
+/** Whether trim() would leave a string as it is: printable ASCII at both ends (most labels; trim copies). */
+function plainEnds(v: string): boolean {
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(v.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
+}
+
 /** A category's code (−1 for missing), adding a value unseen in training after the known levels. */
 function categoryCode(raw: JsonValue, into: LevelIndex): number {
   if (raw === null || raw === '') return -1;
-  const v = String(raw).trim();
+  const v = typeof raw === 'string' && plainEnds(raw) ? raw : String(raw).trim();
   let code = into.index.get(v);
   if (code === undefined) {
     code = into.levels.length;
