@@ -208,7 +208,9 @@ function passSql(
     if (want.has('ts')) parts.push(`count(TRY_CAST(${s} AS TIMESTAMP)) AS ts${i}`);
     if (want.has('len')) parts.push(`coalesce(avg(length(${s})), 0) AS len${i}`);
     if (want.has('words')) {
-      parts.push(`coalesce(avg(length(${s}) - length(replace(${s}, ' ', '')) + 1), 0) AS w${i}`);
+      // Spaces + 1, counted by splitting: `length(s) - length(replace(s, ' ', '')) + 1` gives the same integers
+      // but copies every value (half the CPU time of this measure on the profile benchmark's text columns).
+      parts.push(`coalesce(avg(len(string_split(${s}, ' '))), 0) AS w${i}`);
     }
   });
   return `SELECT ${parts.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${from})`;

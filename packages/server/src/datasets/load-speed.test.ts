@@ -114,6 +114,34 @@ describe('columnStats reading values as stored', () => {
   });
 });
 
+describe('columnStats counting words by splitting', () => {
+  it('gives the average of spaces + 1 that the replace form gives', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    const shapes = ['a  b', ' lead', 'trail ', 'é b c', `x\u00a0y z`, '日本 語', 'one', '  ', 'a b c d e f'];
+    await c.run('CREATE TABLE t (words VARCHAR, padded VARCHAR)');
+    const appender = await c.createAppender('t');
+    for (let i = 0; i < 3000; i++) {
+      // Inner blanks of every kind, none at an end: this column is read as stored, the other one trimmed.
+      const value = `${i} ${shapes[i % shapes.length]}${' x'.repeat(i % 5)} .`;
+      appender.appendVarchar(value);
+      appender.appendVarchar(i % 3 ? value : ` ${value} `);
+      appender.endRow();
+    }
+    appender.closeSync();
+    const stats = await columnStats(c, 't', ['words', 'padded'], 3000);
+    const reference = (
+      await c.runAndReadAll(
+        `SELECT avg(length(words) - length(replace(words, ' ', '')) + 1) AS words,
+                avg(length(trim(padded)) - length(replace(trim(padded), ' ', '')) + 1) AS padded FROM t`,
+      )
+    ).getRowObjectsJS()[0];
+    expect(stats.map((s) => s.avgWords)).toEqual([Number(reference.words), Number(reference.padded)]);
+    expect(stats[0].avgWords).toBeGreaterThan(3); // measured, not left at 0
+    instance.closeSync();
+  });
+});
+
 /** A CSV whose first 2048 rows mislead the probe of column-stats.ts in every way it can be misled. */
 function misleadingCsv(rows: number): string {
   const lines = ['id,late_text,pad_num,pad_yes,when,code,near'];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { ident } from '../store/db';
 import { type ColumnInfo, typedExpression } from './column-types';
@@ -38,80 +37,76 @@ export async function sampleStats(
   columns: ColumnInfo[],
   nRows: number,
 ): Promise<SampleStats> {
-  const temp = ident(`profile_sample_${randomUUID().replaceAll('-', '')}`);
   const typed = columns.map((col, i) => `${typedExpression(col.name, col.type)} AS c${i}`);
   const select = columns.map((col, i) =>
     col.type === 'numeric'
       ? `CASE WHEN isfinite(c${i}) THEN c${i} END AS c${i}`
       : `CAST(c${i} AS VARCHAR) AS c${i}`,
   );
-  await c.run(
-    `CREATE TEMP TABLE ${temp} AS SELECT ${select.join(', ')}
-     FROM (SELECT ${typed.join(', ')} FROM ${ident(table)} ${sampleWhere(nRows)})`,
-  );
-  try {
-    const numericIdx = columns.flatMap((col, i) => (col.type === 'numeric' ? [i] : []));
-    const first = [
-      'count(*) AS n',
-      ...columns.map((_, i) => `count(DISTINCT c${i}) AS d${i}, count(c${i}) AS nn${i}`),
-      ...numericIdx.map(
-        (i) =>
-          `quantile_cont(c${i}, [${QUANTILES.join(', ')}]) AS q${i}, min(c${i}) AS lo${i}, max(c${i}) AS hi${i}`,
-      ),
-    ];
-    const a = (await c.runAndReadAll(`SELECT ${first.join(', ')} FROM ${temp}`)).getRowObjectsJS()[0];
-    const numeric = new Map<number, SampleNumeric>();
-    const params: Record<string, DuckDBValue> = {};
-    const second: string[] = [];
-    for (const i of numericIdx) {
-      if (a[`lo${i}`] === null) continue;
-      const quantiles = (a[`q${i}`] as unknown[]).map(Number);
-      numeric.set(i, {
-        quantiles,
-        min: Number(a[`lo${i}`]),
-        max: Number(a[`hi${i}`]),
-        mad: 0,
-        meanAd: 0,
-      });
-      params[`m${i}`] = quantiles[2];
-      second.push(`quantile_cont(abs(c${i} - $m${i}), 0.5) AS mad${i}, avg(abs(c${i} - $m${i})) AS ad${i}`);
-    }
-    if (second.length > 0) {
-      const b = (
-        await c.runAndReadAll(`SELECT ${second.join(', ')} FROM ${temp}`, params)
-      ).getRowObjectsJS()[0];
-      for (const [i, s] of numeric) {
-        s.mad = Number(b[`mad${i}`] ?? 0);
-        s.meanAd = Number(b[`ad${i}`] ?? 0);
-      }
-    }
-    const many = columns.flatMap((col, i) =>
-      col.type !== 'numeric' &&
-      Number(a[`d${i}`]) > FEW_LEVELS &&
-      !nearUnique(nRows, Number(a[`d${i}`]), Number(a[`nn${i}`]))
-        ? [i]
-        : [],
-    );
-    return {
-      topCandidates: await candidates(c, temp, many),
-      rows: Number(a.n),
-      distinct: columns.map((_, i) => Number(a[`d${i}`])),
-      nonNull: columns.map((_, i) => Number(a[`nn${i}`])),
-      numeric,
-    };
-  } finally {
-    await c.run(`DROP TABLE IF EXISTS ${temp}`);
+  // The sample as a subquery each query scans again, not a temporary table: writing the table cost as much CPU
+  // time as the three scans of the sampled rows together (measured on the 1 000 000-row profile benchmark: 0.5 s
+  // to write it, against about 0.1 s per scan of the sampled rows, casts included).
+  const sample = `(SELECT ${select.join(', ')}
+     FROM (SELECT ${typed.join(', ')} FROM ${ident(table)} ${sampleWhere(nRows)}))`;
+  const numericIdx = columns.flatMap((col, i) => (col.type === 'numeric' ? [i] : []));
+  const first = [
+    'count(*) AS n',
+    ...columns.map((_, i) => `count(DISTINCT c${i}) AS d${i}, count(c${i}) AS nn${i}`),
+    ...numericIdx.map(
+      (i) =>
+        `quantile_cont(c${i}, [${QUANTILES.join(', ')}]) AS q${i}, min(c${i}) AS lo${i}, max(c${i}) AS hi${i}`,
+    ),
+  ];
+  const a = (await c.runAndReadAll(`SELECT ${first.join(', ')} FROM ${sample}`)).getRowObjectsJS()[0];
+  const numeric = new Map<number, SampleNumeric>();
+  const params: Record<string, DuckDBValue> = {};
+  const second: string[] = [];
+  for (const i of numericIdx) {
+    if (a[`lo${i}`] === null) continue;
+    const quantiles = (a[`q${i}`] as unknown[]).map(Number);
+    numeric.set(i, {
+      quantiles,
+      min: Number(a[`lo${i}`]),
+      max: Number(a[`hi${i}`]),
+      mad: 0,
+      meanAd: 0,
+    });
+    params[`m${i}`] = quantiles[2];
+    second.push(`quantile_cont(abs(c${i} - $m${i}), 0.5) AS mad${i}, avg(abs(c${i} - $m${i})) AS ad${i}`);
   }
+  if (second.length > 0) {
+    const b = (
+      await c.runAndReadAll(`SELECT ${second.join(', ')} FROM ${sample}`, params)
+    ).getRowObjectsJS()[0];
+    for (const [i, s] of numeric) {
+      s.mad = Number(b[`mad${i}`] ?? 0);
+      s.meanAd = Number(b[`ad${i}`] ?? 0);
+    }
+  }
+  const many = columns.flatMap((col, i) =>
+    col.type !== 'numeric' &&
+    Number(a[`d${i}`]) > FEW_LEVELS &&
+    !nearUnique(nRows, Number(a[`d${i}`]), Number(a[`nn${i}`]))
+      ? [i]
+      : [],
+  );
+  return {
+    topCandidates: await candidates(c, sample, many),
+    rows: Number(a.n),
+    distinct: columns.map((_, i) => Number(a[`d${i}`])),
+    nonNull: columns.map((_, i) => Number(a[`nn${i}`])),
+    numeric,
+  };
 }
 
 /** The most frequent values of some columns of the sample, in one grouped query (ties by value). */
-async function candidates(c: DuckDBConnection, temp: string, indices: number[]) {
+async function candidates(c: DuckDBConnection, sample: string, indices: number[]) {
   const out = new Map<number, [string, number][]>();
   if (indices.length === 0) return out;
   const reader = await c.runAndReadAll(
     `SELECT i, v, n FROM (
        SELECT i, v, count(*) AS n
-       FROM (SELECT unnest([${indices.join(', ')}]) AS i, unnest([${indices.map((i) => `c${i}`).join(', ')}]) AS v FROM ${temp})
+       FROM (SELECT unnest([${indices.join(', ')}]) AS i, unnest([${indices.map((i) => `c${i}`).join(', ')}]) AS v FROM ${sample})
        WHERE v IS NOT NULL GROUP BY i, v)
      QUALIFY row_number() OVER (PARTITION BY i ORDER BY n DESC, v) <= ${TOP_CANDIDATES}
      ORDER BY i, n DESC, v`,

@@ -1,6 +1,7 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal } from '../store/db';
 import { type ColumnInfo, typedExpression } from './column-types';
+import { cutCounts, cutsAggregate, type NumericCuts, numericCuts } from './profile-bins';
 import { type CountedKey, countValues } from './profile-counts';
 import type { SampleStats } from './profile-sample';
 import { FEW_LEVELS, SAMPLE_ROWS } from './sample';
@@ -45,14 +46,15 @@ export interface TableScan {
 
 /**
  * Pass 1 of the profile: one aggregate query over every column and row, in the spirit of DuckDB's SUMMARIZE.
- * Typed values are computed once per row in the inner projection; the aggregates use what pass 0 learned on the
- * sample (histogram range, IQR fences, median and MAD) as bound parameters. Duplicate rows are counted as distinct
+ * Typed values are computed once per row in the inner projection; what pass 0 learned on the sample (histogram
+ * range, IQR fences, median and MAD) becomes one list of boundaries per numeric column, which a single
+ * `histogram(x, boundaries)` counts values under (profile-bins.ts). Duplicate rows are counted as distinct
  * 64-bit row hashes (a collision among a million rows has odds of about 1 in 10^7); missingness patterns are a
  * bitmask per row counted by `histogram`. Value counts and top-value counts come from one grouped pass after it
  * (profile-counts.ts).
  *
  *   SELECT count(*), count(DISTINCT h), histogram(mask), count(c0), approx_count_distinct(c0), min(f0), …,
- *          histogram(least(greatest(floor((f0 - $lo0) / $w0), 0), 19)), count(f0 < $a0 OR f0 > $b0), …
+ *          histogram(f0, [boundaries of its bins and outlier fences]), …
  *   FROM (SELECT c0, CASE WHEN isfinite(c0) THEN c0 END AS f0, …, mask, h
  *         FROM (SELECT TRY_CAST(trim("a") AS DOUBLE) AS c0, …, hash("a", "b", …) AS h FROM ds_…))
  */
@@ -64,7 +66,8 @@ export async function scanTable(
   nRows: number,
 ): Promise<TableScan> {
   const whole = nRows <= SAMPLE_ROWS; // the sample is the table: every distinct count is exact
-  const params: Record<string, DuckDBValue> = {};
+  /** Per numeric column, where its bins and outlier fences cut the doubles (profile-bins.ts). */
+  const cutsOf = new Map<number, NumericCuts>();
   const patternColumns = columns
     .map((col, i) => ({ i, missing: col.missing }))
     .filter((p) => p.missing > 0)
@@ -102,31 +105,30 @@ export async function scanTable(
     const [, q1, median, q3] = s.quantiles;
     const threshold =
       s.mad > 0 ? (MAD_Z * s.mad) / MAD_SCALE : s.meanAd > 0 ? MAD_Z * MEAN_AD_SCALE * s.meanAd : 0;
-    Object.assign(params, {
-      [`lo${i}`]: s.min,
-      [`w${i}`]: s.max > s.min ? (s.max - s.min) / BINS : 1,
-      [`a${i}`]: q1 - 1.5 * (q3 - q1),
-      [`b${i}`]: q3 + 1.5 * (q3 - q1),
-      [`m${i}`]: median,
-      [`t${i}`]: threshold,
+    const cuts = numericCuts({
+      lo: s.min,
+      width: s.max > s.min ? (s.max - s.min) / BINS : 1,
+      last: s.max > s.min ? BINS - 1 : 0,
+      a: q1 - 1.5 * (q3 - q1),
+      b: q3 + 1.5 * (q3 - q1),
+      m: median,
+      t: threshold,
     });
-    const last = s.max > s.min ? BINS - 1 : 0;
+    cutsOf.set(i, cuts);
     aggregates.push(
       `min(f${i}) AS lo${i}, max(f${i}) AS hi${i}, avg(f${i}) AS mean${i}, stddev_samp(f${i}) AS std${i}`,
-      // greatest/least skip NULLs, so a missing value must stay out explicitly (FILTER). (A GROUP BY of the bins
-      // would be cheaper alone, but as grouping sets beside the value counts it costs more than `histogram` here.)
-      `histogram(least(greatest(CAST(floor((f${i} - $lo${i}) / $w${i}) AS INTEGER), 0), ${last})) FILTER (WHERE f${i} IS NOT NULL) AS bins${i}`,
-      `count(CASE WHEN f${i} < $a${i} OR f${i} > $b${i} THEN 1 END) AS iqr${i}`,
-      `count(CASE WHEN $t${i} > 0 AND abs(f${i} - $m${i}) > $t${i} THEN 1 END) AS mad${i}`,
+      // Bins, IQR and MAD outliers in one count. (A GROUP BY of the bins would be cheaper alone, but as grouping
+      // sets beside the value counts it costs more than `histogram` here.)
+      `${cutsAggregate(`f${i}`, cuts)} AS cuts${i}`,
     );
   });
   const sql = `SELECT ${aggregates.join(', ')} FROM (SELECT ${middle.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${ident(table)}))`;
-  const row = (await c.runAndReadAll(sql, params)).getRowObjectsJS()[0] as Record<string, unknown>;
+  const row = (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown>;
   const counts = await countValues(c, table, keys);
   const countsOf = (i: number) => ({ values: counts.get(i), tops: counts.get(n + i) });
   return {
     nRows: Number(row.n),
-    columns: columns.map((col, i) => readColumn(row, i, col, sample, whole, countsOf(i))),
+    columns: columns.map((col, i) => readColumn(row, i, col, sample, whole, countsOf(i), cutsOf.get(i))),
     duplicateRows: Number(row.n) - Number(row.unique_rows),
     patterns: mapEntries(row.patterns).map(([mask, count]) => [BigInt(mask as bigint), Number(count)]),
     patternColumns,
@@ -155,6 +157,7 @@ function readColumn(
   sample: SampleStats,
   whole: boolean,
   counts: Record<'values' | 'tops', [string, number][] | undefined>,
+  cuts: NumericCuts | undefined,
 ): ColumnScan {
   const { values, tops } = counts;
   const exact = whole || sample.distinct[i] <= FEW_LEVELS;
@@ -169,18 +172,16 @@ function readColumn(
     scan.impossibleDates = Number(row[`bad${i}`]);
   }
   const s = sample.numeric.get(i);
-  if (s !== undefined && row[`bins${i}`] !== undefined && row[`lo${i}`] !== null) {
-    const bins = new Array<number>(s.max > s.min ? BINS : 1).fill(0);
-    for (const [bin, count] of mapEntries(row[`bins${i}`]))
-      if (bin !== null) bins[Number(bin)] += Number(count);
+  if (s !== undefined && cuts !== undefined && row[`lo${i}`] !== null) {
+    const answer = row[`cuts${i}`];
+    const bins = s.max > s.min ? BINS : 1;
+    const counted = cutCounts(answer, cuts.boundaries.length > 0 ? mapEntries(answer) : [], cuts, bins);
     Object.assign(scan, {
       min: Number(row[`lo${i}`]),
       max: Number(row[`hi${i}`]),
       mean: Number(row[`mean${i}`]),
       std: row[`std${i}`] === null ? 0 : Number(row[`std${i}`]),
-      bins,
-      iqrCount: Number(row[`iqr${i}`]),
-      madCount: Number(row[`mad${i}`]),
+      ...counted,
     });
   }
   return scan;

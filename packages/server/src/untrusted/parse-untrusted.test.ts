@@ -104,6 +104,21 @@ describe('parseUntrusted', () => {
     expect(readdirSync(tmpDir)).toEqual([]);
   });
 
+  it('refuses a NUL byte past the sniffed head, also in a file DuckDB would refuse for another reason', async () => {
+    // The scan runs beside DuckDB's read (convert.ts): its verdict must still decide the answer.
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},v${i}`).join('\n');
+    for (const [tail, what] of [
+      ['\n7,a\u0000b\n', 'otherwise readable'],
+      ['\n7,a\u0000b,9\n', 'ragged too'],
+    ]) {
+      const { tmpDir, path } = setup('n.csv', `a,b\n${rows}${tail}`);
+      const err = await codeOf(parseUntrusted({ path, fileName: 'n.csv', format: 'csv', tmpDir }));
+      expect(err.code, what).toBe('UNREADABLE_FILE');
+      expect(err.message, what).toContain('NUL byte at offset');
+      expect(readdirSync(tmpDir)).toEqual([]);
+    }
+  });
+
   it('refuses a value over the cell limit, naming its column', async () => {
     const { tmpDir, path } = setup('c.csv', `a,long\n1,${'x'.repeat(2000)}\n`);
     const limits = { ...parseLimits(), maxCellBytes: 1000 };
