@@ -6,33 +6,28 @@ import * as curriculum from '@quarry/academy/curriculum';
  * Every result is plain data (objects, arrays, numbers, strings, NaN included), so it survives the structured
  * clone that carries it back to the page; lesson-computations.test.ts checks that for each of them.
  */
-const NAMES = [
-  'anomalyFlags',
-  'churnColumns',
-  'churnPrCurve',
-  'columnCard',
-  'cvFoldScores',
-  'decomposeDemand',
-  'demandProducts',
-  'depthCurve',
-  'holdoutSpread',
-  'imbalanceMetrics',
-  'imputation',
-  'leakageHoldout',
-  'outlierCut',
-  'priceDistribution',
-  'profileLab',
-  'scatterTrend',
-  'sentenceTerms',
-  'thresholdMetrics',
-  'ticketTopics',
-  'walkForward',
-] as const;
-
-export const COMPUTATIONS = Object.fromEntries(NAMES.map((name) => [name, curriculum[name]])) as Pick<
-  typeof curriculum,
-  (typeof NAMES)[number]
->;
+export const COMPUTATIONS = {
+  anomalyFlags: curriculum.anomalyFlags,
+  churnColumns: curriculum.churnColumns,
+  churnPrCurve: curriculum.churnPrCurve,
+  columnCard: curriculum.columnCard,
+  cvFoldScores: curriculum.cvFoldScores,
+  decomposeDemand: curriculum.decomposeDemand,
+  demandProducts: curriculum.demandProducts,
+  depthCurve: curriculum.depthCurve,
+  holdoutSpread: curriculum.holdoutSpread,
+  imbalanceMetrics: curriculum.imbalanceMetrics,
+  imputation: curriculum.imputation,
+  leakageHoldout: curriculum.leakageHoldout,
+  outlierCut: curriculum.outlierCut,
+  priceDistribution: curriculum.priceDistribution,
+  profileLab: curriculum.profileLab,
+  scatterTrend: curriculum.scatterTrend,
+  sentenceTerms: curriculum.sentenceTerms,
+  thresholdMetrics: curriculum.thresholdMetrics,
+  ticketTopics: curriculum.ticketTopics,
+  walkForward: curriculum.walkForward,
+};
 
 type Computations = typeof COMPUTATIONS;
 export type ComputationName = keyof Computations;
