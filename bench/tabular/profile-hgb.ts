@@ -9,6 +9,10 @@
  *   npx tsx bench/tabular/profile-hgb.ts --threads 2       # fits lend a ThreadTeam of 2 (compare wall times then)
  *   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/tabular/profile-hgb.ts --fits 1   # hot spots
  *
+ * With a team, each fit also prints its ops, how many chunks the caller's thread ran (about 1/N of them when every
+ * member was scheduled; far more means a member was descheduled and the fit's wall time says little) and how long
+ * the caller waited for the other members' last chunks (barriers and imbalance).
+ *
  * The `checksum` line (from the warm-up model's predicted probabilities) must not change when an optimisation
  * claims to leave the model as it was, bit for bit.
  *
@@ -50,6 +54,7 @@ const nThreads = Number(values.threads);
 if (!(Number.isInteger(nThreads) && nThreads >= 1)) throw new Error('--threads takes a whole number ≥ 1.');
 // With a team, CPU time counts the members' spinning too: compare wall times (interleaved, with --ab).
 const team = nThreads > 1 ? await ThreadTeam.start(nThreads) : undefined;
+if (team !== undefined) team.timeWaits = true;
 const nFits = Number(values.fits);
 if (!(Number.isInteger(nFits) && nFits >= 1)) throw new Error('--fits takes a whole number ≥ 1.');
 const data = loadDataset(datasetSource(values.dataset ?? 'synth-1m'));
@@ -73,7 +78,20 @@ function fitOnce(): { cpu: number; wall: number; model: HistGradientBoostingClas
   const model = new HistGradientBoostingClassifier(PARAMS);
   const c0 = cpuMs();
   const w0 = performance.now();
+  const ops = team?.opsRun ?? 0;
+  if (team !== undefined) {
+    team.chunksRun = 0;
+    team.callerChunks = 0;
+    team.waitMs = 0;
+  }
   model.fit(XTrain, yTrain, { team });
+  if (team !== undefined) {
+    // The caller's waits for other members' chunks: barrier and imbalance, not in any phase's own work.
+    console.log(
+      `  team: ${team.opsRun - ops} ops, the caller ran ${team.callerChunks} of ${team.chunksRun} chunks and ` +
+        `waited ${Math.round(team.waitMs)} ms for the others`,
+    );
+  }
   return { cpu: cpuMs() - c0, wall: performance.now() - w0, model };
 }
 
@@ -106,16 +124,21 @@ function profilePhases(): void {
   console.log(`  ${'other'.padEnd(13)} ${seconds(wall - accounted)} s`);
 }
 
-/** 2N fits alternating `globalThis.QUARRY_AB` between 0 and 1. */
+/** 2N fits alternating `globalThis.QUARRY_AB` between 0 and 1, with each variant's median phase times. */
 function compareAB(): void {
   const cpu: number[][] = [[], []];
   const wall: number[][] = [[], []];
+  const phases = [0, 1].map(() => new Map<string, number[]>(PHASES.map((p) => [p, []])));
+  phaseTiming.on = true;
   for (let k = 0; k < 2 * nFits; k++) {
     (globalThis as { QUARRY_AB?: number }).QUARRY_AB = k % 2;
+    resetPhaseTimes();
     const fit = fitOnce();
     cpu[k % 2].push(fit.cpu);
     wall[k % 2].push(fit.wall);
+    for (const p of PHASES) phases[k % 2].get(p)?.push(phaseTimes[p]);
   }
+  phaseTiming.on = false;
   for (const v of [0, 1]) {
     const all = cpu[v].map(seconds).join(' ');
     const walls = wall[v].map(seconds).join(' ');
@@ -123,14 +146,20 @@ function compareAB(): void {
       `AB ${v}: cpu min ${seconds(Math.min(...cpu[v]))} s, median ${seconds(median(cpu[v]))} s  [${all}]; ` +
         `wall min ${seconds(Math.min(...wall[v]))} s, median ${seconds(median(wall[v]))} s  [${walls}]`,
     );
+    const medians = PHASES.map((p) => `${p} ${Math.round(median(phases[v].get(p) ?? [0]))}`).join(' ');
+    console.log(`  phase medians (ms): ${medians}`);
   }
 }
 
+phaseTiming.on = true;
+resetPhaseTimes();
 const warm = fitOnce();
+phaseTiming.on = false;
+const warmPhases = PHASES.map((p) => `${p} ${Math.round(phaseTimes[p])}`).join(' ');
 const proba = warm.model.predictProba(XTest).data;
 let checksum = 0;
 for (let i = 0; i < proba.length; i++) checksum = (checksum * 31 + proba[i] * 1e6) % 1e15;
-console.log(`warm-up: cpu ${seconds(warm.cpu)} s, wall ${seconds(warm.wall)} s`);
+console.log(`warm-up: cpu ${seconds(warm.cpu)} s, wall ${seconds(warm.wall)} s  (ms) ${warmPhases}`);
 console.log(`checksum ${checksum} (proba[0] ${proba[0]}, proba[last] ${proba[proba.length - 1]})`);
 if (values.ab) compareAB();
 else profilePhases();

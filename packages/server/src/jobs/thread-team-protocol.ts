@@ -34,19 +34,20 @@ export const generationOf = (ticket: number) => (ticket >>> CHUNK_BITS) & GENERA
 export const nextGeneration = (generation: number) => (generation + 1) & GENERATION_MASK;
 export const ticketOf = (generation: number) => generation << CHUNK_BITS;
 
-/** Claims and runs chunks of the op of `generation` until none is left. */
+/** Claims and runs chunks of the op of `generation` until none is left; returns how many this member ran. */
 export function claimChunks(
   control: Int32Array,
   generation: number,
   kernel: ParallelKernel<unknown>,
   state: unknown,
-): void {
+): number {
+  let ran = 0;
   for (;;) {
     const ticket = Atomics.load(control, CONTROL.ticket);
-    if (generationOf(ticket) !== generation) return;
+    if (generationOf(ticket) !== generation) return ran;
     const chunk = ticket & CHUNK_MASK;
     const chunks = control[CONTROL.chunks];
-    if (chunk >= chunks) return;
+    if (chunk >= chunks) return ran;
     const op = control[CONTROL.op];
     const a = control[CONTROL.a];
     const b = control[CONTROL.b];
@@ -54,6 +55,7 @@ export function claimChunks(
     const d = control[CONTROL.d];
     if (Atomics.compareExchange(control, CONTROL.ticket, ticket, ticket + 1) !== ticket) continue;
     kernel.run(state, op, a, b, c, d, chunk, chunks);
+    ran++;
     if (Atomics.add(control, CONTROL.finished, 1) + 1 === chunks) Atomics.notify(control, CONTROL.finished);
   }
 }

@@ -49,7 +49,7 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     const alone = new HistGradientBoostingClassifier(params).fit(X, y);
     const before = team.opsRun;
     const together = new HistGradientBoostingClassifier(params).fit(X, y, { team });
-    // Per iteration at least: gradients, the root's histograms, its row split (3 ops), the prediction update.
+    // Per iteration at least: gradients, the root's histograms, its row split (2 ops), the prediction update (2).
     expect(team.opsRun - before).toBeGreaterThanOrEqual(6 * PARAMS.maxIter);
     expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
     expect(together.getState()).toEqual(alone.getState());
@@ -72,6 +72,17 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     const y = loss === 'poisson' ? Float64Array.from(signal, (s) => Math.round(Math.exp(s / 2))) : signal;
     const alone = new HistGradientBoostingRegressor({ ...PARAMS, loss }).fit(X, y);
     const together = new HistGradientBoostingRegressor({ ...PARAMS, loss }).fit(X, y, { team });
+    expectIdentical(alone.predict(X), together.predict(X));
+  });
+
+  it('grows the same one-leaf trees when the root cannot be split', () => {
+    // Every tree is its root (too few rows for two leaves), whose rows are put in the partition after all (the
+    // team's RESET): the absolute-error loss reads them to refit the leaf's value (a median of residuals).
+    const { X, signal } = makeData(5);
+    const params = { ...PARAMS, loss: 'absolute_error', minSamplesLeaf: N / 2 + 1 } as const;
+    const alone = new HistGradientBoostingRegressor(params).fit(X, signal);
+    const together = new HistGradientBoostingRegressor(params).fit(X, signal, { team });
+    expect(together.getState()).toEqual(alone.getState());
     expectIdentical(alone.predict(X), together.predict(X));
   });
 

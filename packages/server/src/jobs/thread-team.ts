@@ -30,6 +30,15 @@ export class ThreadTeam implements ParallelTeam {
   #generation = 0;
   /** Ops run so far (for tests and diagnostics). */
   opsRun = 0;
+  /** Diagnostics (`bench/tabular/profile-hgb.ts`): chunks handed out, and those the caller's thread ran itself. */
+  chunksRun = 0;
+  callerChunks = 0;
+  /**
+   * Milliseconds the caller spent waiting, its own chunks done, for chunks other members still ran: a team's
+   * barrier cost plus its imbalance (counted only when `timeWaits` is on, as it reads the clock twice per op).
+   */
+  waitMs = 0;
+  timeWaits = false;
 
   private constructor(size: number) {
     this.size = size;
@@ -98,7 +107,9 @@ export class ThreadTeam implements ParallelTeam {
     this.#generation = nextGeneration(this.#generation);
     Atomics.store(control, CONTROL.ticket, ticketOf(this.#generation));
     Atomics.notify(control, CONTROL.ticket);
-    claimChunks(control, this.#generation, kernel, this.#state);
+    this.callerChunks += claimChunks(control, this.#generation, kernel, this.#state);
+    this.chunksRun += chunks;
+    const waitStart = this.timeWaits ? performance.now() : 0;
     // Chunks other members claimed may still be running.
     let spins = 0;
     for (;;) {
@@ -106,6 +117,7 @@ export class ThreadTeam implements ParallelTeam {
       if (finished >= chunks) break;
       if (++spins > SPINS) Atomics.wait(control, CONTROL.finished, finished, 1);
     }
+    if (this.timeWaits) this.waitMs += performance.now() - waitStart;
   }
 
   close(): void {

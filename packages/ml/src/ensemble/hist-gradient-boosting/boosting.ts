@@ -162,6 +162,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
   });
   const train = side(trainRows);
   endPhase('binning', binningStart);
+  const setupStart = startPhase();
   const n = train.X.nRows;
   // Small data is grown on the caller's thread alone: the whole fit takes milliseconds, less than waking a team
   // for every node would cost.
@@ -208,6 +209,8 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
       )
     : null;
 
+  const grower = new TreeGrower(train.binned, n, ctx, growerParams, partition, hgbTeam);
+  endPhase('setup', setupStart);
   return {
     loss,
     settings,
@@ -217,7 +220,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     validation: validationRows === null ? null : side(validationRows),
     gh,
     constantHessian: loss.unitHessian && train.w === null,
-    grower: new TreeGrower(train.binned, n, ctx, growerParams, partition, hgbTeam),
+    grower,
     team: hgbTeam,
     store: new TreeStore(mapper),
     leafOf: new Uint8Array(n),

@@ -23,6 +23,11 @@ export class GrowNode {
   right: GrowNode | null = null;
   hist: Float64Array | null = null;
   isLeaf = false;
+  /**
+   * Whether the node's rows are in the partition's scratch arrays, where a team's split leaves its children (see
+   * `HgbTeam.split`); the leaves are moved back once the tree is grown.
+   */
+  inScratch = false;
 
   constructor(
     readonly start: number,
@@ -65,9 +70,9 @@ export class TreeGrower {
   /** Whether the last `#build` ran on the team. */
   #builtOnTeam = false;
   /**
-   * Alone (no team), a tree's partition is not reset before its root is split: until then the root's rows are
-   * 0..n−1 and their gradients are `grow`'s `gh`, which the root's histograms and split read directly
-   * (`RowPartition.splitRoot`). Null once the root is split (or with a team, which resets its shared partition).
+   * A tree's partition is not reset before its root is split: until then the root's rows are 0..n−1 and their
+   * gradients are `grow`'s `gh`, which the root's histograms and split read directly (`RowPartition.splitRoot`,
+   * or the team's `buildRoot` and `splitRoot`). Null once the root is split (or if `gh` is not 8-byte aligned).
    */
   #rootGradients: Float32Array | null = null;
 
@@ -96,19 +101,29 @@ export class TreeGrower {
   }
 
   /** The histograms of the node `[start, end)` into `out`: on the team when the node is large enough. */
-  #build(start: number, end: number, out: Float64Array): void {
+  #build(start: number, end: number, inScratch: boolean, out: Float64Array): void {
     const constantHessian = this.#constantHessian;
     const t0 = startPhase();
     const rootGradients = this.#rootGradients;
     this.#builtOnTeam = false;
     if (rootGradients !== null) {
       // The root (only it is built before the first split); its kernels read `gh` in row order, not `rows`.
-      this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
-    } else if (this.#team?.build(start, end, constantHessian, out)) {
+      this.#builtOnTeam = this.#team?.buildRoot(rootGradients, constantHessian, out) ?? false;
+      if (!this.#builtOnTeam)
+        this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
+    } else if (this.#team?.build(start, end, constantHessian, inScratch, out)) {
       this.#builtOnTeam = true;
     } else {
-      const { rows, gh } = this.partition;
-      this.#builder.build(rows, gh, start, end, constantHessian, out);
+      const { partition } = this;
+      const rows = inScratch ? partition.rowScratch : partition.rows;
+      this.#builder.build(
+        rows,
+        inScratch ? partition.ghScratch : partition.gh,
+        start,
+        end,
+        constantHessian,
+        out,
+      );
     }
     endPhase('histograms', t0);
   }
@@ -121,7 +136,7 @@ export class TreeGrower {
   #buildRoot(gh: Float32Array, n: number, out: Float64Array | null): [number, number] {
     const sums: [number, number] = [0, 0];
     if (out !== null) {
-      this.#build(0, n, out);
+      this.#build(0, n, false, out);
       if (this.#builtOnTeam) {
         if (this.#team!.rootSums(sums)) return sums;
       } else if (this.#builder.rootSumsFromBuild) {
@@ -143,8 +158,8 @@ export class TreeGrower {
     const { partition } = this;
     const n = partition.rows.length;
     const aligned = gh.byteOffset % 8 === 0;
-    this.#rootGradients = this.#team === null && aligned ? gh : null;
-    if (this.#rootGradients === null && !this.#team?.reset(gh)) partition.reset(gh);
+    this.#rootGradients = aligned ? gh : null;
+    if (this.#rootGradients === null) this.#reset(gh);
     this.#constantHessian = constantHessian;
     this.leaves = [];
     this.#splittable = [];
@@ -163,11 +178,30 @@ export class TreeGrower {
       this.#findSplit(root);
     }
     while (this.#splittable.length > 0) this.#splitNext();
+    this.#leavesBack();
     // A root that stayed a leaf owns every row: the partition is reset for the leaves' readers after all.
-    if (this.#rootGradients !== null) partition.reset(gh);
+    if (this.#rootGradients !== null) this.#reset(gh);
     this.#rootGradients = null;
     for (const leaf of this.leaves) leaf.value *= this.#params.shrinkage;
     return root;
+  }
+
+  /** Every row in one node, in order, with its gradient and hessian from `gh`: on the team if there is one. */
+  #reset(gh: Float32Array): void {
+    const t0 = startPhase();
+    if (!this.#team?.reset(gh)) this.partition.reset(gh);
+    endPhase('reset', t0);
+  }
+
+  /** Moves the leaves a team's split left in the scratch arrays back to `partition.rows`, for their readers. */
+  #leavesBack(): void {
+    const t0 = startPhase();
+    for (const leaf of this.leaves) {
+      if (!leaf.inScratch) continue;
+      if (!this.#team?.copyBack(leaf.start, leaf.end)) this.partition.copyBack(leaf.start, leaf.end);
+      leaf.inScratch = false;
+    }
+    endPhase('partition', t0);
   }
 
   #findSplit(node: GrowNode): void {
@@ -204,13 +238,20 @@ export class TreeGrower {
     const { partition } = this;
     const t0 = startPhase();
     let position = -1;
-    if (this.#rootGradients !== null) {
-      position = partition.splitRoot(split, this.#binned, this.#ctx.missingBin, this.#rootGradients);
+    let childrenInScratch = false;
+    const rootGradients = this.#rootGradients;
+    if (rootGradients !== null) {
+      position = this.#team?.splitRoot(split, rootGradients) ?? -1;
+      if (position < 0)
+        position = partition.splitRoot(split, this.#binned, this.#ctx.missingBin, rootGradients);
       this.#rootGradients = null;
     } else {
-      position = this.#team?.split(split, node.start, node.end) ?? -1;
+      position = this.#team?.split(split, node.start, node.end, node.inScratch) ?? -1;
+      childrenInScratch = position >= 0 && !node.inScratch;
     }
     if (position < 0) {
+      // A small node (the caller splits it) a team's split left in the scratch arrays goes back first.
+      if (node.inScratch) partition.copyBack(node.start, node.end);
       position = partition.split(
         split,
         this.#binned,
@@ -239,6 +280,8 @@ export class TreeGrower {
       split.sumHessianRight,
       split.valueRight,
     );
+    left.inScratch = childrenInScratch;
+    right.inScratch = childrenInScratch;
     node.left = left;
     node.right = right;
     // Without missing values in training, missing values met at predict time follow the larger child.
@@ -273,12 +316,12 @@ export class TreeGrower {
       !larger.isLeaf && larger.nSamples * this.#ctx.nFeatures * DIRECT_BUILD_FACTOR < this.#builder.usedSlots;
     if (!smaller.isLeaf || (!direct && !larger.isLeaf)) {
       smaller.hist = this.#pool.acquire();
-      this.#build(smaller.start, smaller.end, smaller.hist);
+      this.#build(smaller.start, smaller.end, smaller.inScratch, smaller.hist);
     }
     if (direct) {
       this.#pool.release(parentHist);
       larger.hist = this.#pool.acquire();
-      this.#build(larger.start, larger.end, larger.hist);
+      this.#build(larger.start, larger.end, larger.inScratch, larger.hist);
     } else {
       const t1 = startPhase();
       if (!larger.isLeaf) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);

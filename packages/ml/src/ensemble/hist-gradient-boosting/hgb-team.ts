@@ -122,12 +122,59 @@ export class HgbTeam {
     return hist;
   }
 
-  /** Builds the node's histograms on the team; false when the node is too small to be worth it. */
-  build(start: number, end: number, constantHessian: boolean, out: Float64Array): boolean {
+  /**
+   * Builds the node's histograms on the team (its rows in the scratch arrays when `inScratch`); false when the
+   * node is too small to be worth it.
+   */
+  build(
+    start: number,
+    end: number,
+    constantHessian: boolean,
+    inScratch: boolean,
+    out: Float64Array,
+  ): boolean {
     if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
     this.#data.rootSums[2] = 0;
-    this.#team.run(HGB_OP.HIST, start, end, constantHessian ? 1 : 0, this.#histIds.get(out)!);
+    const flags = (constantHessian ? 1 : 0) | (inScratch ? 2 : 0);
+    this.#team.run(HGB_OP.HIST, start, end, flags, this.#histIds.get(out)!);
     return true;
+  }
+
+  /**
+   * The root's histograms on the team, its gradients read from `gh` (a class's slice of the fit's gradients) in
+   * row order, before the partition is reset; false when the caller should build them.
+   */
+  buildRoot(gh: Float32Array, constantHessian: boolean, out: Float64Array): boolean {
+    const offset = this.#pairOffset(gh);
+    if (offset < 0 || this.#data.nRows * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
+    this.#data.rootSums[2] = 0;
+    this.#team.run(HGB_OP.HIST_ROOT, offset, 0, constantHessian ? 1 : 0, this.#histIds.get(out)!);
+    return true;
+  }
+
+  /**
+   * Splits the root's rows on the team straight from `gh` into the partition (which needs no reset first) and
+   * returns the first right row; -1 when the caller should (`RowPartition.splitRoot`).
+   */
+  splitRoot(split: SplitInfo, gh: Float32Array): number {
+    const offset = this.#pairOffset(gh);
+    const { nRows, counts } = this.#data;
+    if (offset < 0 || nRows < MIN_PARALLEL_ROWS) return -1;
+    const team = this.#team;
+    RowPartition.directions(split, this.#data.missingBin, this.#data.goesLeft);
+    team.run(HGB_OP.MARK_ROOT, split.feature, 0, 0, 0);
+    let position = 0;
+    const chunks = rowChunks(nRows, team.size);
+    for (let p = 0; p < chunks; p++) position += counts[p];
+    team.run(HGB_OP.SCATTER_ROOT, position, offset, 0, 0);
+    return position;
+  }
+
+  /** Where `gh` starts in the fit's shared gradients, in (gradient, hessian) pairs; -1 if it is not in them. */
+  #pairOffset(gh: Float32Array): number {
+    const { gradients } = this.#data;
+    if (gh.buffer !== gradients.buffer || (gh.byteOffset - gradients.byteOffset) % 8 !== 0) return -1;
+    return (gh.byteOffset - gradients.byteOffset) / 8;
   }
 
   /** After `build` of the root: its gradient and hessian totals into `out`, if a member summed them. */
@@ -169,18 +216,27 @@ export class HgbTeam {
     return true;
   }
 
-  /** Splits the node's rows on the team and returns the first right row; -1 when the node is too small. */
-  split(split: SplitInfo, start: number, end: number): number {
+  /**
+   * Splits the node's rows on the team and returns the first right row, or -1 when the node is too small. The
+   * children land in the other pair of arrays than the node's (`inScratch`): the caller flips their flag.
+   */
+  split(split: SplitInfo, start: number, end: number, inScratch: boolean): number {
     if (end - start < MIN_PARALLEL_ROWS) return -1;
     const team = this.#team;
     RowPartition.directions(split, this.#data.missingBin, this.#data.goesLeft);
-    team.run(HGB_OP.MARK, start, end, split.feature, 0);
+    team.run(HGB_OP.MARK, start, end, split.feature, inScratch ? 1 : 0);
     let position = start;
     const chunks = rowChunks(end - start, team.size);
     for (let p = 0; p < chunks; p++) position += this.#data.counts[p];
-    team.run(HGB_OP.SCATTER, start, end, position, 0);
-    team.run(HGB_OP.COPY, start, end, 0, 0);
+    team.run(HGB_OP.SCATTER, start, end, position, inScratch ? 1 : 0);
     return position;
+  }
+
+  /** Moves the node `[start, end)` back from the scratch arrays on the team; false when the caller should. */
+  copyBack(start: number, end: number): boolean {
+    if (end - start < MIN_PARALLEL_ROWS) return false;
+    this.#team.run(HGB_OP.COPY, start, end, 0, 0);
+    return true;
   }
 
   close(): void {

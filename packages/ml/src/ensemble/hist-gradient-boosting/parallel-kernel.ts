@@ -3,6 +3,7 @@ import { BITSET_WORDS } from './bitset';
 import type { GrowerParams } from './grower';
 import { HistogramBuilder } from './histogram';
 import { type BoostingLoss, lossByName } from './loss';
+import { copyBack, mark, markRoot, scatter, scatterRoot } from './parallel-partition';
 import { TreeTask } from './parallel-trees';
 import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './splitting';
 
@@ -11,16 +12,23 @@ import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './spli
  * OpenMP, LightGBM with its own thread pool):
  *
  * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer, see `histChunks`);
- * - MARK, SCATTER, COPY: splitting a node's rows, in chunks of rows. MARK notes each row's direction and counts the
+ * - MARK, SCATTER: splitting a node's rows, in chunks of rows. MARK notes each row's direction and counts the
  *   left rows of its chunk; from the counts every chunk's left and right rows have a known place, and SCATTER writes
- *   them there in the scratch arrays (so the partition stays stable: rows keep their order within each child, as
- *   the one-thread partition keeps them); COPY moves the node back;
+ *   them there in the other pair of arrays (so the partition stays stable: rows keep their order within each child,
+ *   as the one-thread partition keeps them). A node's rows are thus in `rows`/`pairs` or in `rowScratch`/
+ *   `pairScratch` (its `inScratch` flag, an argument of HIST, MARK and SCATTER), and a split moves them from one
+ *   to the other instead of copying them back every time; COPY moves a node back from the scratch arrays (the
+ *   leaves, once the tree is grown);
  * - GRADIENTS: the loss's gradients and hessians, in chunks of rows;
  * - LEAF_OF, RAW: adding a tree's leaf values to the raw predictions as raw-update.ts does, in chunks of partition
  *   positions (each row's leaf number into `leafOf`), then in chunks of rows (the predictions in row order);
  * - SPLIT: the best split of a node, each block of features scanned apart; the caller keeps the best block's;
  * - TREES: a multiclass iteration's trees, one per chunk (parallel-trees.ts);
- * - RESET: a new tree's partition (every row, in order, with its gradient and hessian), in chunks of rows.
+ * - RESET: a new tree's partition (every row, in order, with its gradient and hessian), in chunks of rows;
+ * - HIST_ROOT, MARK_ROOT, SCATTER_ROOT: HIST and the row split of a tree's root before any RESET, as the grower does
+ *   alone (`RowPartition.splitRoot`): the root's rows are 0..n−1 and their gradients are read from `gradients`
+ *   in row order, and SCATTER_ROOT writes the children straight into the partition, so a tree saves RESET and the
+ *   root's COPY.
  *
  * Every member builds the same histograms from the same rows in the same order as one thread would, so a fit with a
  * team is bit-for-bit the fit without one.
@@ -36,6 +44,9 @@ export const HGB_OP = {
   TREES: 8,
   RESET: 9,
   LEAF_OF: 10,
+  HIST_ROOT: 11,
+  MARK_ROOT: 12,
+  SCATTER_ROOT: 13,
 } as const;
 
 /** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
@@ -136,8 +147,10 @@ export interface HgbHistMessage {
   hist: Float64Array;
 }
 
-interface HgbState extends HgbSharedData {
+export interface HgbState extends HgbSharedData {
   gh: Float32Array;
+  /** `pairScratch` as float32 pairs. */
+  ghScratch: Float32Array;
   loss: BoostingLoss;
   info: SplitInfo;
   scratch: SplitScratch;
@@ -149,36 +162,25 @@ interface HgbState extends HgbSharedData {
   hists: Float64Array[];
 }
 
-function mark(s: HgbState, start: number, end: number, feature: number, chunk: number, chunks: number) {
-  const [from, to] = partBounds(start, end, chunk, chunks);
-  const { rows, binned, goesLeft, mask } = s;
-  const column = feature * s.nRows;
-  let nLeft = 0;
-  for (let i = from; i < to; i++) {
-    const left = goesLeft[binned[column + rows[i]]];
-    mask[i] = left;
-    nLeft += left;
-  }
-  s.counts[chunk] = nLeft;
-}
-
-function scatter(s: HgbState, start: number, end: number, position: number, chunk: number, chunks: number) {
-  let left = start;
-  let right = position;
-  for (let q = 0; q < chunk; q++) {
-    const [from, to] = partBounds(start, end, q, chunks);
-    left += s.counts[q];
-    right += to - from - s.counts[q];
-  }
-  const [from, to] = partBounds(start, end, chunk, chunks);
-  const { rows, pairs, mask, rowScratch, pairScratch } = s;
-  for (let i = from; i < to; i++) {
-    const m = mask[i];
-    const at = m === 1 ? left : right;
-    rowScratch[at] = rows[i];
-    pairScratch[at] = pairs[i];
-    left += m;
-    right += 1 - m;
+/** HIST's chunk `chunk`: the node's histograms of one block of features (the root's also its totals). */
+function buildHist(
+  s: HgbState,
+  rows: Int32Array,
+  gh: Float32Array,
+  start: number,
+  end: number,
+  constantHessian: boolean,
+  histId: number,
+  chunk: number,
+  chunks: number,
+) {
+  const [f0, f1] = histBlock(s.nFeatures, chunk, chunks);
+  s.builder.buildFeatures(rows, gh, start, end, constantHessian, s.hists[histId], f0, f1);
+  if (f0 === 0 && f1 >= 2 && end - start === s.nRows && s.builder.rootSumsFromBuild) {
+    // The root's first block also summed every row's gradient and hessian (see the grower's `#buildRoot`).
+    s.rootSums[0] = s.builder.rootSumGradients;
+    s.rootSums[1] = s.builder.rootSumHessians;
+    s.rootSums[2] = 1;
   }
 }
 
@@ -221,18 +223,13 @@ function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk:
   if (info.isCategorical) s.splitBits.set(info.leftBins, chunk * BITSET_WORDS);
 }
 
-function copyBack(s: HgbState, start: number, end: number, chunk: number, chunks: number) {
-  const [from, to] = partBounds(start, end, chunk, chunks);
-  s.rows.set(s.rowScratch.subarray(from, to), from);
-  s.pairs.set(s.pairScratch.subarray(from, to), from);
-}
-
 export const hgbKernel: ParallelKernel<HgbState> = {
   init(data) {
     const d = data as HgbSharedData;
     return {
       ...d,
       gh: new Float32Array(d.pairs.buffer, d.pairs.byteOffset, d.pairs.length * 2),
+      ghScratch: new Float32Array(d.pairScratch.buffer, d.pairScratch.byteOffset, d.pairScratch.length * 2),
       builder: new HistogramBuilder(d.binned, d.nRows, d.nBinsNonMissing, d.nBins, d.missingBin),
       nFeatures: d.nBinsNonMissing.length,
       hists: [],
@@ -248,9 +245,16 @@ export const hgbKernel: ParallelKernel<HgbState> = {
     state.hists[histId] = hist;
   },
   chunks(s, op, a, b, _c, _d, teamSize) {
-    if (op === HGB_OP.HIST) return histChunks(s.nFeatures, teamSize);
+    if (op === HGB_OP.HIST || op === HGB_OP.HIST_ROOT) return histChunks(s.nFeatures, teamSize);
     if (op === HGB_OP.SPLIT) return featureChunks(s.nFeatures, teamSize);
-    if (op === HGB_OP.GRADIENTS || op === HGB_OP.RAW || op === HGB_OP.LEAF_OF || op === HGB_OP.RESET)
+    if (
+      op === HGB_OP.GRADIENTS ||
+      op === HGB_OP.RAW ||
+      op === HGB_OP.LEAF_OF ||
+      op === HGB_OP.RESET ||
+      op === HGB_OP.MARK_ROOT ||
+      op === HGB_OP.SCATTER_ROOT
+    )
       return rowChunks(s.nRows, teamSize);
     if (op === HGB_OP.TREES) return a;
     return rowChunks(b - a, teamSize);
@@ -258,20 +262,24 @@ export const hgbKernel: ParallelKernel<HgbState> = {
   run(s, op, a, b, c, d, chunk, chunks) {
     switch (op) {
       case HGB_OP.HIST: {
-        const [f0, f1] = histBlock(s.nFeatures, chunk, chunks);
-        s.builder.buildFeatures(s.rows, s.gh, a, b, c === 1, s.hists[d], f0, f1);
-        if (f0 === 0 && f1 >= 2 && b - a === s.nRows && s.builder.rootSumsFromBuild) {
-          // The root's first block also summed every row's gradient and hessian (see the grower's `#buildRoot`).
-          s.rootSums[0] = s.builder.rootSumGradients;
-          s.rootSums[1] = s.builder.rootSumHessians;
-          s.rootSums[2] = 1;
-        }
-        return;
+        // c: bit 0 constant hessians, bit 1 the node's rows in the scratch arrays.
+        const inScratch = (c & 2) !== 0;
+        const rows = inScratch ? s.rowScratch : s.rows;
+        return buildHist(s, rows, inScratch ? s.ghScratch : s.gh, a, b, (c & 1) === 1, d, chunk, chunks);
       }
+      case HGB_OP.HIST_ROOT: {
+        // The root's kernels read the gradients in row order, here straight from the class's slice at pair `a`.
+        const gh = s.gradients.subarray(2 * a, 2 * (a + s.nRows));
+        return buildHist(s, s.rows, gh, 0, s.nRows, c === 1, d, chunk, chunks);
+      }
+      case HGB_OP.MARK_ROOT:
+        return markRoot(s, a, chunk, chunks);
+      case HGB_OP.SCATTER_ROOT:
+        return scatterRoot(s, a, b, chunk, chunks);
       case HGB_OP.MARK:
-        return mark(s, a, b, c, chunk, chunks);
+        return mark(s, a, b, c, d === 1, chunk, chunks);
       case HGB_OP.SCATTER:
-        return scatter(s, a, b, c, chunk, chunks);
+        return scatter(s, a, b, c, d === 1, chunk, chunks);
       case HGB_OP.COPY:
         return copyBack(s, a, b, chunk, chunks);
       case HGB_OP.GRADIENTS: {

@@ -23,7 +23,11 @@ export class RowPartition {
   readonly pairs: Float64Array;
   readonly rowScratch: Int32Array;
   readonly pairScratch: Float64Array;
+  /** `pairScratch` as float32 (gradient, hessian) pairs: a team's split leaves its children there (hgb-team.ts). */
+  readonly ghScratch: Float32Array;
   readonly #goesLeft = new Uint8Array(256);
+  /** Whether `split` keeps its right rows in the node's own range of the scratch arrays (see `split`). */
+  readonly #scratchInNode: boolean;
 
   /** With `shared`, the arrays live in `SharedArrayBuffer`s so a `ParallelTeam` can work on them. */
   constructor(nRows: number, shared = false) {
@@ -32,6 +36,14 @@ export class RowPartition {
     this.gh = new Float32Array(this.pairs.buffer);
     this.rowScratch = shared ? sharedInt32(nRows) : new Int32Array(nRows);
     this.pairScratch = shared ? sharedFloat64(nRows) : new Float64Array(nRows);
+    this.ghScratch = new Float32Array(this.pairScratch.buffer);
+    this.#scratchInNode = shared;
+  }
+
+  /** Moves the node `[start, end)` from the scratch arrays, where a team's split left it, back to `rows`/`pairs`. */
+  copyBack(start: number, end: number): void {
+    this.rows.set(this.rowScratch.subarray(start, end), start);
+    this.pairs.set(this.pairScratch.subarray(start, end), start);
   }
 
   /** Which bins go left under `split`, as 0/1 per bin (256 entries), into `out`. */
@@ -103,22 +115,25 @@ export class RowPartition {
     const pairScratch = this.pairScratch;
     const column = split.feature * nRows;
     let write = start;
-    let nRight = 0;
+    // The right rows wait at the start of the scratch arrays (hot in the cache), or in the node's own range of them
+    // when a team shares the partition: it keeps other nodes' rows in the rest (hgb-team.ts).
+    const base = this.#scratchInNode ? start : 0;
+    let right = base;
     // Branch-free (a row's direction is unpredictable): write the row to both sides, advance one of them.
-    // Plain version: if (goesLeft[bin]) keep it at rows[write++]; else move it to scratch[nRight++].
+    // Plain version: if (goesLeft[bin]) keep it at rows[write++]; else move it to scratch[right++].
     for (let i = start; i < end; i++) {
       const r = rows[i];
       const pair = pairs[i];
       const left = goesLeft[binned[column + r]];
       rows[write] = r;
       pairs[write] = pair;
-      rowScratch[nRight] = r;
-      pairScratch[nRight] = pair;
+      rowScratch[right] = r;
+      pairScratch[right] = pair;
       write += left;
-      nRight += 1 - left;
+      right += 1 - left;
     }
-    rows.set(rowScratch.subarray(0, nRight), write);
-    pairs.set(pairScratch.subarray(0, nRight), write);
+    rows.set(rowScratch.subarray(base, right), write);
+    pairs.set(pairScratch.subarray(base, right), write);
     return write;
   }
 }

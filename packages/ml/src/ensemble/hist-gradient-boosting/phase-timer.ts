@@ -5,9 +5,13 @@ import { seconds } from '../../model-selection/clock';
  * hooks cost one branch on a module flag per phase per node, nothing measurable, and read the clock
  * (`performance.now()`, see `model-selection/clock.ts`) only when switched on. Times are wall-clock milliseconds,
  * summed over every fit since the last `resetPhaseTimes`; with a team, the team's share of a phase counts in it.
+ * `setup` is the fit's own preparation after binning (shared copies for a team, the team's kernel, the grower) and
+ * `reset` putting a tree's rows back in order where its root split does not do that on the way.
  */
 export const PHASES = [
   'binning',
+  'setup',
+  'reset',
   'gradients',
   'histograms',
   'subtraction',
