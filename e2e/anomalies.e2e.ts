@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 /** 600 seeded orders (a small LCG, so the file is the same every run) with one absurd amount in row 11. */
 function orders(): string {
@@ -31,12 +31,7 @@ test('anomalies: flagged rows with their reasons, a movable cut, and a person’
   request,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const shot = async (name: string, target: Page = page) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    await target.evaluate(() => window.scrollTo(0, 0));
-    await target.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
   const uploaded = await request.post('/api/datasets', {
     multipart: { file: { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders()) } },
   });

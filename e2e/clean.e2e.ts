@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 /**
  * 240 rows with missing amounts, a date column, a category, a yes/no target, an identifier and a column that leaks
@@ -23,13 +24,7 @@ function messyCsv(): string {
  * version history → undo one step → train on the new version. Screenshots of each page are kept as artifacts.
  */
 test('clean a data set, see its versions, undo, and train on the new version', async ({ page }, testInfo) => {
-  const shot = async (name: string) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    // A full-page shot taken while scrolled draws the fixed header mid-page.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
   const file = testInfo.outputPath('customers.csv');
   writeFileSync(file, messyCsv());
 

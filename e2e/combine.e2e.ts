@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 /** Daily sales of two products in two stores (long format); one row has no store. Deterministic. */
 function salesCsv(): string {
@@ -23,12 +24,7 @@ function salesCsv(): string {
  * column as the series id. Screenshots are kept as artifacts.
  */
 test('combine product and store into one key column', async ({ page }, testInfo) => {
-  const shot = async (name: string) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
   const file = testInfo.outputPath('sales.csv');
   writeFileSync(file, salesCsv());
 

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 /** 3 daily store series (level, trend, weekly cycle, seeded noise), one block of rows per series. */
 function storesCsv(days = 120): string {
@@ -30,12 +31,7 @@ function storesCsv(days = 120): string {
  * history, forecast and shaded 80% / 95% intervals → another series → CSV download. Screenshots are artifacts.
  */
 test('backtest and forecast 3 series, with intervals on the chart', async ({ page }, testInfo) => {
-  const shot = async (name: string) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
   const file = testInfo.outputPath('stores.csv');
   writeFileSync(file, storesCsv());
 

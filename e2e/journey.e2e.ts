@@ -1,17 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, TABULAR, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 /**
  * The walking skeleton, as a person does it: upload attrition.csv → train on Attrition → see metrics and the
  * confusion matrix → predict on the same file → download the CSV. Screenshots are kept as test artifacts.
  */
 test('upload, train, see metrics, predict and download', async ({ page }, testInfo) => {
-  const shot = async (name: string) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
 
   await page.goto('/#/data');
   await expect(page.getByTestId('empty-state')).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, TABULAR, test, uploadAndTrain } from './fixtures';
+import { screenshots } from './screenshots';
 
 /**
  * Predicting as a careful person does: the file is checked against the model's schema contract first. A file
@@ -14,12 +14,7 @@ test('findings before predicting, predict anyway, intervals and holdout coverage
   request,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const shot = async (name: string, target: Page = page) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    await target.evaluate(() => window.scrollTo(0, 0));
-    await target.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
   const csv = readFileSync(join(TABULAR, 'sacramento.csv'), 'utf8');
   await uploadAndTrain(
     request,

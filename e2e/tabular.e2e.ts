@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, TABULAR, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 /**
  * Tabular modelling as a careful person does it, on stackoverflow.csv (target Remote, about 10% positive):
@@ -16,13 +16,7 @@ test('leaderboard, threshold, two versions, tuning, lineage, compare, import and
   page,
 }, testInfo) => {
   test.setTimeout(600_000);
-  const shot = async (name: string, target: Page = page) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    // From the top: a full-page shot of a scrolled page draws the fixed header and navigation mid-page.
-    await target.evaluate(() => window.scrollTo(0, 0));
-    await target.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
+  const shot = screenshots(page, testInfo);
 
   await page.goto('/#/data');
   await page.getByTestId('upload-input').setInputFiles(join(TABULAR, 'stackoverflow.csv'));
