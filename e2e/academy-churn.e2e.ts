@@ -9,6 +9,7 @@ import {
   openStep,
   panelOf,
   pick,
+  predictNewData,
   startLab,
   waitForCheck,
 } from './lab-panel';
@@ -101,15 +102,7 @@ test('churn: all six steps through the studio, every checkpoint passes', async (
   await shot(5, 'model');
 
   // 6. Predict next quarter's customers (the file from the panel); no schema finding about the leak.
-  const file = await downloadNewData(page, LAB);
-  await goToStep(page, 'predict', /#\/predict\?model=/);
-  await page.getByTestId('predict-upload-input').setInputFiles(file);
-  const anyway = page.getByTestId('predict-anyway');
-  const table = page.getByTestId('predictions-table');
-  await expect(anyway.or(table)).toBeVisible({ timeout: 120_000 });
-  // Warnings only (e.g. the extra id column): predict anyway. The button is disabled while it runs, then goes.
-  if (await anyway.isVisible()) await anyway.click({ timeout: 10_000 }).catch(() => undefined);
-  await expect(table).toBeVisible({ timeout: 120_000 });
+  await predictNewData(page, LAB);
   await expect(page.getByTestId('prediction-result')).not.toContainText('retention_offer_made');
   await waitForCheck(page, 'predictions-made', 'pass');
   await expectLabDone(page, 11);

@@ -3,13 +3,13 @@ import { expect, test } from './fixtures';
 import {
   answer,
   checkMyWork,
-  downloadNewData,
   expectCheck,
   expectLabDone,
   goToStep,
   openStep,
   panelOf,
   pick,
+  predictNewData,
   startLab,
   waitForCheck,
 } from './lab-panel';
@@ -109,14 +109,7 @@ test('house prices: all six steps through the studio, every checkpoint passes', 
   await shot(5, 'model');
 
   // 6. Price the new listings (the file from the panel).
-  const file = await downloadNewData(page, LAB);
-  await goToStep(page, 'predict', /#\/predict\?model=/);
-  await page.getByTestId('predict-upload-input').setInputFiles(file);
-  const anyway = page.getByTestId('predict-anyway');
-  const table = page.getByTestId('predictions-table');
-  await expect(anyway.or(table)).toBeVisible({ timeout: 120_000 });
-  if (await anyway.isVisible()) await anyway.click({ timeout: 10_000 }).catch(() => undefined);
-  await expect(table).toBeVisible({ timeout: 120_000 });
+  await predictNewData(page, LAB);
   await waitForCheck(page, 'predictions-made', 'pass');
   await expectLabDone(page, 9);
   await openStep(page, 'predict');

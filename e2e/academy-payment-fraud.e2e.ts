@@ -9,6 +9,7 @@ import {
   openStep,
   panelOf,
   pick,
+  predictNewData,
   startLab,
   waitForCheck,
 } from './lab-panel';
@@ -164,18 +165,7 @@ test('payment fraud: all six steps through the studio, every checkpoint passes',
     await row.getByRole('button', { name: call }).click();
     await expect(row.getByRole('button', { name: call })).toHaveAttribute('data-variant', 'filled');
   }
-  const predictStep = await openStep(page, 'predict');
-  const download = page.waitForEvent('download');
-  await predictStep.getByRole('link', { name: /Download the new data/ }).click();
-  const file = test.info().outputPath('payment-fraud-new.csv');
-  await (await download).saveAs(file);
-  await goToStep(page, 'predict', /#\/predict\?model=/);
-  await page.getByTestId('predict-upload-input').setInputFiles(file);
-  const anyway = page.getByTestId('predict-anyway');
-  const table = page.getByTestId('predictions-table');
-  await expect(anyway.or(table)).toBeVisible({ timeout: 120_000 });
-  if (await anyway.isVisible()) await anyway.click();
-  await expect(table).toBeVisible({ timeout: 120_000 });
+  await predictNewData(page, 'payment-fraud');
   await waitForCheck(page, 'new-month-scored', 'pass');
   await expectLabDone(page, 14);
   await openStep(page, 'predict');
