@@ -84,6 +84,7 @@ function splitContext(
   binned: Uint8Array,
   nRows: number,
   settings: BoostingSettings,
+  rowHessianBound: number,
 ): SplitContext {
   const nFeatures = mapper.nBinsNonMissing.length;
   const hasMissing = new Uint8Array(nFeatures);
@@ -101,6 +102,7 @@ function splitContext(
     l2Regularization: settings.l2Regularization,
     minSamplesLeaf: settings.minSamplesLeaf,
     minHessianToSplit: 1e-3,
+    rowHessianBound,
   };
 }
 
@@ -176,7 +178,9 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     train.raw = shared(train.raw);
     gh = sharedFloat32(gh.length);
   }
-  const ctx = splitContext(mapper, train.binned, n, settings);
+  // Without sample weights a log loss's hessian p(1 − p) is at most 1/4 per row: histograms then skip row counts.
+  const rowHessianBound = train.w === null ? (loss.maxRowHessian ?? 0) : 0;
+  const ctx = splitContext(mapper, train.binned, n, settings, rowHessianBound);
   const growerParams = {
     maxLeafNodes: settings.maxLeafNodes,
     maxDepth: settings.maxDepth,

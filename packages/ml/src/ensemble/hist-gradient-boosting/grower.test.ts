@@ -28,6 +28,7 @@ const ctx: SplitContext = {
   l2Regularization: 0,
   minSamplesLeaf: 1,
   minHessianToSplit: 1e-3,
+  rowHessianBound: 0,
 };
 
 function grow(maxLeafNodes: number | null, maxDepth: number | null = null) {

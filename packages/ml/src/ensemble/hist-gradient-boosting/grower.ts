@@ -2,7 +2,7 @@ import type { HgbTeam } from './hgb-team';
 import { HistogramBuilder, HistogramPool } from './histogram';
 import { RowPartition } from './partition';
 import { endPhase, startPhase } from './phase-timer';
-import { findBestSplit, type SplitContext, SplitInfo, SplitScratch } from './splitting';
+import { findBestSplit, type NodeRows, type SplitContext, SplitInfo, SplitScratch } from './splitting';
 
 export interface GrowerParams {
   /** null: no limit on leaves (only minSamplesLeaf and maxDepth stop growth). */
@@ -65,6 +65,7 @@ export class TreeGrower {
   readonly #pool: HistogramPool;
   readonly #team: HgbTeam | null;
   readonly #splitScratch = new SplitScratch();
+  readonly #rowsOfNode: NodeRows;
   #splittable: GrowNode[] = [];
   #constantHessian = false;
   /** Whether the last `#build` ran on the team. */
@@ -91,7 +92,15 @@ export class TreeGrower {
     this.#binned = binned;
     this.#ctx = ctx;
     this.#params = params;
-    this.#builder = new HistogramBuilder(binned, nRows, ctx.nBinsNonMissing, ctx.nBins, ctx.missingBin);
+    this.#builder = new HistogramBuilder(
+      binned,
+      nRows,
+      ctx.nBinsNonMissing,
+      ctx.nBins,
+      ctx.missingBin,
+      ctx.rowHessianBound === 0,
+    );
+    this.#rowsOfNode = { binned, nRows, rows: partition.rows, start: 0, end: 0 };
     this.partition = partition;
     this.#team = team;
     this.#pool = new HistogramPool(
@@ -207,11 +216,30 @@ export class TreeGrower {
   #findSplit(node: GrowNode): void {
     const t0 = startPhase();
     if (!this.#team?.findSplit(node, node.hist!, this.#constantHessian, node.split)) {
-      findBestSplit(node.hist!, this.#ctx, node, this.#constantHessian, node.split, this.#splitScratch);
+      const nodeRows = this.#nodeRows(node);
+      findBestSplit(
+        node.hist!,
+        this.#ctx,
+        node,
+        this.#constantHessian,
+        node.split,
+        this.#splitScratch,
+        nodeRows,
+      );
     }
     endPhase('splitFinding', t0);
     if (node.split.gain <= 0) this.#finalize(node);
     else this.#splittable.push(node);
+  }
+
+  /** The rows of a node below the root, whose histograms may carry no row counts (the root's always do). */
+  #nodeRows(node: GrowNode): NodeRows | null {
+    if (node.depth === 0) return null;
+    const rows = this.#rowsOfNode;
+    rows.rows = node.inScratch ? this.partition.rowScratch : this.partition.rows;
+    rows.start = node.start;
+    rows.end = node.end;
+    return rows;
   }
 
   #finalize(node: GrowNode): void {
@@ -262,6 +290,9 @@ export class TreeGrower {
       );
     }
     endPhase('partition', t0);
+    // The split finder may not have known the counts (histograms without them): the partition does.
+    split.nLeft = position - node.start;
+    split.nRight = node.end - position;
     const depth = node.depth + 1;
     const nLeaves = this.leaves.length + this.#splittable.length + 2;
     const left = new GrowNode(

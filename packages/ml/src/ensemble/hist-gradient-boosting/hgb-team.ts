@@ -13,7 +13,7 @@ import {
 } from './parallel-kernel';
 import { readTree, treeCapacity, treeSlots } from './parallel-trees';
 import { RowPartition } from './partition';
-import { completeSplit, type NodeSums, type SplitInfo } from './splitting';
+import { completeSplit, type SplitInfo } from './splitting';
 
 /** Below these sizes a node is handled on the caller's thread: waking the team would cost more than it saves. */
 const MIN_PARALLEL_CELLS = 1 << 13;
@@ -54,7 +54,7 @@ export class HgbTeam {
     const capacity = treeCapacity(data.growerParams.maxLeafNodes, data.nRows);
     this.#data = {
       ...data,
-      nodeSums: sharedFloat64(4),
+      nodeSums: sharedFloat64(7),
       rootSums: sharedFloat64(3),
       splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
       splitBits: sharedInt32(blocks * BITSET_WORDS),
@@ -190,7 +190,7 @@ export class HgbTeam {
    * The best split of a node into `out`, its feature blocks scanned on the team; false when there is only one
    * block (the caller scans it). The first best block wins ties, as one scan in feature order would pick.
    */
-  findSplit(node: NodeSums, hist: Float64Array, constantHessian: boolean, out: SplitInfo): boolean {
+  findSplit(node: GrowNode, hist: Float64Array, constantHessian: boolean, out: SplitInfo): boolean {
     const blocks = featureChunks(this.#nFeatures, this.#team.size);
     if (blocks < 2) return false;
     const { nodeSums, splitOut, splitBits, ctx } = this.#data;
@@ -198,6 +198,9 @@ export class HgbTeam {
     nodeSums[1] = node.sumGradients;
     nodeSums[2] = node.sumHessians;
     nodeSums[3] = node.value;
+    nodeSums[4] = node.start;
+    nodeSums[5] = node.end;
+    nodeSums[6] = node.inScratch ? 1 : 0;
     this.#team.run(HGB_OP.SPLIT, this.#histIds.get(hist)!, constantHessian ? 1 : 0, 0, 0);
     let best = 0;
     for (let k = 1; k < blocks; k++) if (splitOut[k * SPLIT_SLOTS] > splitOut[best * SPLIT_SLOTS]) best = k;

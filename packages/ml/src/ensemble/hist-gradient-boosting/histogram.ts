@@ -9,6 +9,12 @@ import {
   type KernelInput,
 } from './histogram-kernels';
 import { accumulateNode2, blockRoot2 } from './histogram-pair-kernels';
+import {
+  uncountedNode1,
+  uncountedNode2,
+  uncountedNode4,
+  uncountedNode8,
+} from './histogram-uncounted-kernels';
 
 /**
  * Per-node histograms: for every feature and bin, the sums of the gradients and hessians of the node's rows and
@@ -60,14 +66,25 @@ export class HistogramBuilder {
   rootSumGradients = 0;
   rootSumHessians = 0;
 
-  /** `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1. */
+  /**
+   * False when histograms below the root need no row counts (their split finder bounds counts from the hessians:
+   * `SplitContext.rowHessianBound`); constant hessians are always counted, as the counts are their hessian sums.
+   */
+  readonly #countRows: boolean;
+
+  /**
+   * `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1; `countRows` false
+   * to leave the count slots of non-root nodes alone when hessians are not constant.
+   */
   constructor(
     binned: Uint8Array,
     nRows: number,
     nBinsNonMissing: Int32Array,
     nBins: number,
     missingBin: number,
+    countRows = true,
   ) {
+    this.#countRows = countRows;
     const nFeatures = nBinsNonMissing.length;
     const span = nBins * HIST_STRIDE;
     this.#input = { binned, nRows, span };
@@ -191,6 +208,13 @@ export class HistogramBuilder {
       const counts = this.#countRoot(f0, f1);
       const nBins = this.nBins;
       for (let k = f0 * nBins; k < f1 * nBins; k++) out[k * HIST_STRIDE + 2] = counts[k];
+      return;
+    }
+    if (!constantHessian && !this.#countRows) {
+      for (; f + 8 <= f1; f += 8) uncountedNode8(input, f, rows, gh, start, end, out);
+      for (; f + 4 <= f1; f += 4) uncountedNode4(input, f, rows, gh, start, end, out);
+      for (; f + 2 <= f1; f += 2) uncountedNode2(input, f, rows, gh, start, end, out);
+      for (; f < f1; f++) uncountedNode1(input, f, rows, gh, start, end, out);
       return;
     }
     for (; f + 8 <= f1; f += 8) accumulateNode8(input, f, rows, gh, start, end, constantHessian, out);

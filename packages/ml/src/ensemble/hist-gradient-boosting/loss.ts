@@ -13,6 +13,8 @@ export interface BoostingLoss {
   readonly nTreesPerIteration: number;
   /** Without sample weights every hessian is 1 (squared and absolute error): histograms then skip hessians. */
   readonly unitHessian: boolean;
+  /** An upper bound on one unweighted row's hessian, if there is one (1/4 for the log losses). */
+  readonly maxRowHessian?: number;
   /** The best constant raw prediction per tree (the model before the first tree). */
   baseline(y: Float64Array, w: Float64Array | null): Float64Array;
   /** Names the loss so that another thread can make the same one (`lossByName`). */
@@ -168,6 +170,7 @@ export const binomialLoss: BoostingLoss = {
   name: 'binomial',
   nTreesPerIteration: 1,
   unitHessian: false,
+  maxRowHessian: 0.25,
   baseline(y, w) {
     const p = Math.min(Math.max(weightedMean(y, w), 10 * EPS), 1 - 10 * EPS);
     return Float64Array.of(Math.log(p / (1 - p)));
@@ -197,6 +200,7 @@ export function multinomialLoss(nClasses: number): BoostingLoss {
     name: `multinomial:${K}`,
     nTreesPerIteration: K,
     unitHessian: false,
+    maxRowHessian: 0.25,
     baseline(y, w) {
       const out = new Float64Array(K);
       let sumLog = 0;

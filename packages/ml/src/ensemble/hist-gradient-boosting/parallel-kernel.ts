@@ -130,7 +130,7 @@ export interface HgbSharedData {
   ctx: SplitContext;
   /** After HIST of the root: its gradient and hessian totals, and 1 when a member wrote them (else 0). */
   rootSums: Float64Array;
-  /** The node SPLIT works on: its row count, gradient and hessian sums and value. */
+  /** The node SPLIT works on: its row count, gradient and hessian sums and value; its rows' range and 1 if in scratch. */
   nodeSums: Float64Array;
   /** Per feature block: its best split (SPLIT_SLOTS numbers) and its categorical left set. */
   splitOut: Float64Array;
@@ -209,7 +209,14 @@ function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk:
     sumHessians: nodeSums[2],
     value: nodeSums[3],
   };
-  scanFeatures(s.hists[histId], s.ctx, node, constantHessian, info, s.scratch, f0, f1);
+  // Below the root, the node's rows (for a feature whose counts its histograms lack, see `scanFeatures`).
+  const start = nodeSums[4];
+  const end = nodeSums[5];
+  const nodeRows =
+    end - start === s.nRows
+      ? null
+      : { binned: s.binned, nRows: s.nRows, rows: nodeSums[6] === 1 ? s.rowScratch : s.rows, start, end };
+  scanFeatures(s.hists[histId], s.ctx, node, constantHessian, info, s.scratch, f0, f1, nodeRows);
   const at = chunk * SPLIT_SLOTS;
   const out = s.splitOut;
   out[at] = info.gain;
@@ -230,7 +237,14 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       ...d,
       gh: new Float32Array(d.pairs.buffer, d.pairs.byteOffset, d.pairs.length * 2),
       ghScratch: new Float32Array(d.pairScratch.buffer, d.pairScratch.byteOffset, d.pairScratch.length * 2),
-      builder: new HistogramBuilder(d.binned, d.nRows, d.nBinsNonMissing, d.nBins, d.missingBin),
+      builder: new HistogramBuilder(
+        d.binned,
+        d.nRows,
+        d.nBinsNonMissing,
+        d.nBins,
+        d.missingBin,
+        d.ctx.rowHessianBound === 0,
+      ),
       nFeatures: d.nBinsNonMissing.length,
       hists: [],
       loss: lossByName(d.lossName),

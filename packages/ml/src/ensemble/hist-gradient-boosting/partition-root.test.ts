@@ -42,6 +42,7 @@ describe('TreeGrower without a team', () => {
     l2Regularization: 0,
     minSamplesLeaf: 1,
     minHessianToSplit: 1e-3,
+    rowHessianBound: 0,
   };
   const params = { maxLeafNodes: 4, maxDepth: null, minSamplesLeaf: 1, shrinkage: 1 };
 

@@ -33,6 +33,7 @@ const grower = new TreeGrower(
     l2Regularization: 0,
     minSamplesLeaf: 5,
     minHessianToSplit: 1e-3,
+    rowHessianBound: 0,
   },
   { maxLeafNodes: 8, maxDepth: null, minSamplesLeaf: 5, shrinkage: 1 },
 );

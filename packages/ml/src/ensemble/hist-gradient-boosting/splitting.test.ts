@@ -25,6 +25,7 @@ function context(overrides: Partial<SplitContext> = {}): SplitContext {
     l2Regularization: 0,
     minSamplesLeaf: 1,
     minHessianToSplit: 1e-3,
+    rowHessianBound: 0,
     ...overrides,
   };
 }

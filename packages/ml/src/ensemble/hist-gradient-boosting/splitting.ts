@@ -25,6 +25,25 @@ export interface SplitContext {
   l2Regularization: number;
   minSamplesLeaf: number;
   minHessianToSplit: number;
+  /**
+   * An upper bound on one row's hessian (0.25 for the log losses without sample weights), or 0 when there is none.
+   * With a bound, histograms below the root carry no row counts: a side's hessian sum H bounds its count from
+   * below (n ≥ H / bound), and only a feature whose best split depends on an undecided count is counted from the
+   * node's rows (`NodeRows`).
+   */
+  rowHessianBound: number;
+}
+
+/**
+ * A node's rows, for counting one feature's bins when its histograms carry no row counts: `rows[start..end)` are
+ * row indices into the column-major `binned` (`nRows` per feature).
+ */
+export interface NodeRows {
+  binned: Uint8Array;
+  nRows: number;
+  rows: Int32Array;
+  start: number;
+  end: number;
 }
 
 /** The sums and value of the node being split. */
@@ -69,12 +88,16 @@ export function nodeValue(sumGradient: number, sumHessian: number, l2Regularizat
 export class SplitScratch {
   readonly catBins = new Int32Array(256);
   readonly catValues = new Float64Array(256);
+  /** Per feature, what `surveyFeature` found (`SURVEY_SLOTS` numbers each), grown on demand. */
+  survey = new Float64Array(0);
 }
 
 /**
  * Writes the best split of the node into `out` (`out.gain ≤ 0` when no split satisfies `minSamplesLeaf` and
  * `minHessianToSplit`). Features are tried in order and a candidate must beat the best so far strictly, so ties go
  * to the lowest feature and, within a feature, to the first bin of the left-to-right scan, as in scikit-learn.
+ * `nodeRows` is given when the histograms carry no row counts (see `SplitContext.rowHessianBound`); the split is
+ * then the same, but its `nLeft` and `nRight` are NaN when no count was needed (the partition knows them).
  */
 export function findBestSplit(
   hist: Float64Array,
@@ -83,8 +106,9 @@ export function findBestSplit(
   constantHessian: boolean,
   out: SplitInfo,
   scratch: SplitScratch,
+  nodeRows: NodeRows | null = null,
 ): void {
-  scanFeatures(hist, ctx, node, constantHessian, out, scratch, 0, ctx.nFeatures);
+  scanFeatures(hist, ctx, node, constantHessian, out, scratch, 0, ctx.nFeatures, nodeRows);
   completeSplit(ctx, node, out);
 }
 
@@ -102,16 +126,31 @@ export function scanFeatures(
   scratch: SplitScratch,
   f0: number,
   f1: number,
+  nodeRows: NodeRows | null = null,
 ): void {
   out.gain = -1;
   out.feature = -1;
-  for (let f = f0; f < f1; f++) {
-    if (ctx.isCategorical[f]) {
-      scanCategories(hist, ctx, node, constantHessian, f, out, scratch);
-    } else {
-      scanLeftToRight(hist, ctx, node, constantHessian, f, out);
-      if (ctx.hasMissing[f]) scanRightToLeft(hist, ctx, node, constantHessian, f, out);
-    }
+  if (nodeRows !== null && ctx.rowHessianBound > 0 && !constantHessian) {
+    scanUncounted(hist, ctx, node, out, scratch, f0, f1, nodeRows);
+    return;
+  }
+  for (let f = f0; f < f1; f++) scanFeature(hist, ctx, node, constantHessian, out, scratch, f);
+}
+
+function scanFeature(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  constantHessian: boolean,
+  out: SplitInfo,
+  scratch: SplitScratch,
+  f: number,
+): void {
+  if (ctx.isCategorical[f]) {
+    scanCategories(hist, ctx, node, constantHessian, f, out, scratch);
+  } else {
+    scanLeftToRight(hist, ctx, node, constantHessian, f, out);
+    if (ctx.hasMissing[f]) scanRightToLeft(hist, ctx, node, constantHessian, f, out);
   }
 }
 
@@ -217,6 +256,155 @@ function scanRightToLeft(
       out.missingGoesLeft = true;
     }
   }
+}
+
+/**
+ * `scanFeatures` over histograms without row counts (see `SplitContext.rowHessianBound`), with the same result.
+ *
+ * A side's row count is at least its hessian sum over `rowHessianBound` (its least count), and at most the node's
+ * rows minus the other side's least count. A first pass surveys every feature with these bounds: bins where both
+ * least counts reach `minSamplesLeaf` are valid, bins where a side surely falls short are skipped as the exact scan
+ * would skip them (a short side only shrinks further along a scan, so its `break` and a skip agree), and the rest
+ * are undecided. The best valid gain of all features bounds the node's best split from below; a feature whose
+ * undecided bins could reach it (or end its scan on the hessian test) has its bins counted from the node's rows and
+ * is scanned exactly, in feature order with the others' surveyed bests, so ties go where the exact scan sends them.
+ */
+function scanUncounted(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  out: SplitInfo,
+  scratch: SplitScratch,
+  f0: number,
+  f1: number,
+  nodeRows: NodeRows,
+): void {
+  if (scratch.survey.length < f1 * SURVEY_SLOTS) scratch.survey = new Float64Array(f1 * SURVEY_SLOTS);
+  const survey = scratch.survey;
+  let floor = -1;
+  for (let f = f0; f < f1; f++) {
+    if (ctx.isCategorical[f]) survey[f * SURVEY_SLOTS + UNDECIDED] = Number.POSITIVE_INFINITY;
+    else surveyFeature(hist, ctx, node, f, survey);
+    floor = Math.max(floor, survey[f * SURVEY_SLOTS]);
+  }
+  for (let f = f0; f < f1; f++) {
+    const at = f * SURVEY_SLOTS;
+    if (survey[at + UNDECIDED] > 0 && survey[at + UNDECIDED] >= floor) {
+      countBins(hist, ctx, nodeRows, f);
+      scanFeature(hist, ctx, node, false, out, scratch, f);
+    } else if (survey[at] > out.gain && survey[at] > 0) {
+      record(out, survey[at], f, survey[at + 3], survey[at + 4], Number.NaN);
+      out.isCategorical = false;
+      out.bin = survey[at + 1];
+      out.missingGoesLeft = survey[at + 2] === 1;
+    }
+  }
+}
+
+/** Per feature in `SplitScratch.survey`: best valid gain, its bin, missing left (1), G_L, H_L; undecided gain. */
+const SURVEY_SLOTS = 6;
+/** The best gain among undecided bins, +∞ when the feature must be counted whatever the others' gains. */
+const UNDECIDED = 5;
+
+/** The bounded scans of numeric feature `f` (both directions, as `scanFeature`), into `survey`. */
+function surveyFeature(
+  hist: Float64Array,
+  ctx: SplitContext,
+  node: NodeSums,
+  f: number,
+  survey: Float64Array,
+): void {
+  const { nSamples, sumGradients, sumHessians } = node;
+  const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2 } = ctx;
+  const parentLoss = sumGradients * node.value;
+  const stride = HIST_STRIDE;
+  const base = f * ctx.nBins * stride;
+  // Least counts, loosened for rounding: hessian sums are float64 sums of up to n float32 values.
+  const perRow = (1 - 1e-6) / ctx.rowHessianBound;
+  const slack = 1e-3 + 1e-15 * nSamples * nSamples;
+  let bestGain = -1;
+  let bestBin = -1;
+  let bestMissingLeft = 0;
+  let bestG = 0;
+  let bestH = 0;
+  let undecidedGain = -1;
+  const end = ctx.nBinsNonMissing[f] - 1 + ctx.hasMissing[f];
+  let gL = 0;
+  let hL = 0;
+  for (let b = 0; b < end; b++) {
+    const k = base + b * stride;
+    hL += hist[k + 1];
+    gL += hist[k];
+    const hR = sumHessians - hL;
+    const leastLeft = hL * perRow - slack;
+    const leastRight = hR * perRow - slack;
+    if (nSamples - leastRight < minSamplesLeaf) continue;
+    if (nSamples - leastLeft < minSamplesLeaf) break;
+    const undecided = leastLeft < minSamplesLeaf || leastRight < minSamplesLeaf;
+    if (hL < minHessianToSplit) continue;
+    if (hR < minHessianToSplit) {
+      // The exact scan stops here too unless the left side is short (then it skips the bin and goes on).
+      if (leastLeft < minSamplesLeaf) undecidedGain = Number.POSITIVE_INFINITY;
+      break;
+    }
+    const gain = splitGain(gL, hL, sumGradients - gL, hR, parentLoss, l2);
+    if (undecided) {
+      if (gain > undecidedGain) undecidedGain = gain;
+    } else if (gain > bestGain) {
+      bestGain = gain;
+      bestBin = b;
+      bestG = gL;
+      bestH = hL;
+    }
+  }
+  if (ctx.hasMissing[f]) {
+    let gR = 0;
+    let hR = 0;
+    for (let b = ctx.nBinsNonMissing[f] - 2; b >= 0; b--) {
+      const k = base + (b + 1) * stride;
+      hR += hist[k + 1];
+      gR += hist[k];
+      const hL = sumHessians - hR;
+      const leastLeft = hL * perRow - slack;
+      const leastRight = hR * perRow - slack;
+      if (nSamples - leastLeft < minSamplesLeaf) continue;
+      if (nSamples - leastRight < minSamplesLeaf) break;
+      const undecided = leastLeft < minSamplesLeaf || leastRight < minSamplesLeaf;
+      if (hR < minHessianToSplit) continue;
+      if (hL < minHessianToSplit) {
+        if (leastRight < minSamplesLeaf) undecidedGain = Number.POSITIVE_INFINITY;
+        break;
+      }
+      const gL = sumGradients - gR;
+      const gain = splitGain(gL, hL, gR, hR, parentLoss, l2);
+      if (undecided) {
+        if (gain > undecidedGain) undecidedGain = gain;
+      } else if (gain > bestGain) {
+        bestGain = gain;
+        bestBin = b;
+        bestMissingLeft = 1;
+        bestG = gL;
+        bestH = hL;
+      }
+    }
+  }
+  const at = f * SURVEY_SLOTS;
+  survey[at] = bestBin >= 0 ? bestGain : -1;
+  survey[at + 1] = bestBin;
+  survey[at + 2] = bestMissingLeft;
+  survey[at + 3] = bestG;
+  survey[at + 4] = bestH;
+  survey[at + UNDECIDED] = undecidedGain;
+}
+
+/** Writes the row counts of feature `f`'s bins, counted from the node's rows, into the histograms' count slots. */
+function countBins(hist: Float64Array, ctx: SplitContext, nodeRows: NodeRows, f: number): void {
+  const { binned, nRows, rows, start, end } = nodeRows;
+  const stride = HIST_STRIDE;
+  const base = f * ctx.nBins * stride;
+  for (let b = 0; b < ctx.nBins; b++) hist[base + b * stride + 2] = 0;
+  const column = f * nRows;
+  for (let k = start; k < end; k++) hist[base + binned[column + rows[k]] * stride + 2] += 1;
 }
 
 /**
