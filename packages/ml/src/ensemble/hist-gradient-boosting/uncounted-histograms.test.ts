@@ -30,7 +30,8 @@ function data(seed: number) {
   // least counts (4·H) fall far below the true counts and many bins are undecided.
   const gh = new Float32Array(2 * nRows);
   for (let i = 0; i < nRows; i++) {
-    const signal = binned[i] / maxBins - binned[5 * nRows + i] / maxBins + (binned[7 * nRows + i] === 2 ? 1 : 0);
+    const signal =
+      binned[i] / maxBins - binned[5 * nRows + i] / maxBins + (binned[7 * nRows + i] === 2 ? 1 : 0);
     const raw = 14 * (rng.nextFloat() - 0.5) + 3 * signal;
     const p = 1 / (1 + Math.exp(-raw));
     const y = rng.nextFloat() < 1 / (1 + Math.exp(-4 * signal)) ? 1 : 0;
@@ -74,7 +75,17 @@ function describeTree(root: GrowNode): number[][] {
     out.push(
       node.isLeaf
         ? [node.start, node.end, node.value]
-        : [node.start, node.end, s.feature, s.bin, s.missingGoesLeft ? 1 : 0, s.gain, s.nLeft, s.nRight, ...left],
+        : [
+            node.start,
+            node.end,
+            s.feature,
+            s.bin,
+            s.missingGoesLeft ? 1 : 0,
+            s.gain,
+            s.nLeft,
+            s.nRight,
+            ...left,
+          ],
     );
     if (!node.isLeaf) {
       visit(node.left!);
