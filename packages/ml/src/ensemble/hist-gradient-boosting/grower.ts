@@ -28,6 +28,11 @@ export class GrowNode {
    * `HgbTeam.split`); the leaves are moved back once the tree is grown.
    */
   inScratch = false;
+  /**
+   * Whether the node's histograms hold row counts (the root's always do): without them its split finder bounds
+   * counts from the hessians and counts a feature from the rows when it must (`SplitContext.rowHessianBound`).
+   */
+  counted = true;
 
   constructor(
     readonly start: number,
@@ -43,6 +48,9 @@ export class GrowNode {
     return this.end - this.start;
   }
 }
+
+/** See `TreeGrower`'s `#countsRows`. */
+const UNCOUNTED_MIN_LEAST_COUNT = 20;
 
 /**
  * Grows one tree leaf-wise (best-first), as LightGBM and scikit-learn's `TreeGrower` do: among the nodes that can
@@ -92,14 +100,7 @@ export class TreeGrower {
     this.#binned = binned;
     this.#ctx = ctx;
     this.#params = params;
-    this.#builder = new HistogramBuilder(
-      binned,
-      nRows,
-      ctx.nBinsNonMissing,
-      ctx.nBins,
-      ctx.missingBin,
-      ctx.rowHessianBound === 0,
-    );
+    this.#builder = new HistogramBuilder(binned, nRows, ctx.nBinsNonMissing, ctx.nBins, ctx.missingBin);
     this.#rowsOfNode = { binned, nRows, rows: partition.rows, start: 0, end: 0 };
     this.partition = partition;
     this.#team = team;
@@ -109,8 +110,11 @@ export class TreeGrower {
     );
   }
 
-  /** The histograms of the node `[start, end)` into `out`: on the team when the node is large enough. */
-  #build(start: number, end: number, inScratch: boolean, out: Float64Array): void {
+  /**
+   * The histograms of the node `[start, end)` into `out`, with row counts unless `countRows` is false (never for
+   * the root): on the team when the node is large enough.
+   */
+  #build(start: number, end: number, inScratch: boolean, out: Float64Array, countRows = true): void {
     const constantHessian = this.#constantHessian;
     const t0 = startPhase();
     const rootGradients = this.#rootGradients;
@@ -120,19 +124,13 @@ export class TreeGrower {
       this.#builtOnTeam = this.#team?.buildRoot(rootGradients, constantHessian, out) ?? false;
       if (!this.#builtOnTeam)
         this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
-    } else if (this.#team?.build(start, end, constantHessian, inScratch, out)) {
+    } else if (this.#team?.build(start, end, constantHessian, inScratch, out, countRows)) {
       this.#builtOnTeam = true;
     } else {
       const { partition } = this;
       const rows = inScratch ? partition.rowScratch : partition.rows;
-      this.#builder.build(
-        rows,
-        inScratch ? partition.ghScratch : partition.gh,
-        start,
-        end,
-        constantHessian,
-        out,
-      );
+      const gh = inScratch ? partition.ghScratch : partition.gh;
+      this.#builder.build(rows, gh, start, end, constantHessian, out, countRows);
     }
     endPhase('histograms', t0);
   }
@@ -232,9 +230,22 @@ export class TreeGrower {
     else this.#splittable.push(node);
   }
 
-  /** The rows of a node below the root, whose histograms may carry no row counts (the root's always do). */
+  /**
+   * Whether a node's histograms are built with row counts. Without them, the split finder's least count of a side
+   * is its hessian sum over `rowHessianBound`; where hessians are small (a multiclass fit's rare classes, a fit
+   * near its end), the least counts say little, most features would be counted from the rows anyway, and one
+   * pass per feature costs more than counting in the histogram kernels. So only a node whose own least count is at
+   * least 20 × `minSamplesLeaf` goes without (most of a binary fit's nodes, few of a 26-class fit's).
+   */
+  #countsRows(node: GrowNode): boolean {
+    const bound = this.#ctx.rowHessianBound;
+    if (bound === 0 || this.#constantHessian) return true;
+    return node.sumHessians / bound < UNCOUNTED_MIN_LEAST_COUNT * this.#params.minSamplesLeaf;
+  }
+
+  /** The rows of a node whose histograms carry no row counts, for its split finder; null when they have counts. */
   #nodeRows(node: GrowNode): NodeRows | null {
-    if (node.depth === 0) return null;
+    if (node.counted) return null;
     const rows = this.#rowsOfNode;
     rows.rows = node.inScratch ? this.partition.rowScratch : this.partition.rows;
     rows.start = node.start;
@@ -347,16 +358,20 @@ export class TreeGrower {
       !larger.isLeaf && larger.nSamples * this.#ctx.nFeatures * DIRECT_BUILD_FACTOR < this.#builder.usedSlots;
     if (!smaller.isLeaf || (!direct && !larger.isLeaf)) {
       smaller.hist = this.#pool.acquire();
-      this.#build(smaller.start, smaller.end, smaller.inScratch, smaller.hist);
+      smaller.counted = this.#countsRows(smaller);
+      this.#build(smaller.start, smaller.end, smaller.inScratch, smaller.hist, smaller.counted);
     }
     if (direct) {
       this.#pool.release(parentHist);
       larger.hist = this.#pool.acquire();
-      this.#build(larger.start, larger.end, larger.inScratch, larger.hist);
+      larger.counted = this.#countsRows(larger);
+      this.#build(larger.start, larger.end, larger.inScratch, larger.hist, larger.counted);
     } else {
       const t1 = startPhase();
       if (!larger.isLeaf) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);
       endPhase('subtraction', t1);
+      // Parent − sibling has true counts only if both had them.
+      larger.counted = node.counted && smaller.counted;
       larger.hist = parentHist;
     }
     for (const child of [left, right]) {

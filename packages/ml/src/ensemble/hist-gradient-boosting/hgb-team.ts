@@ -54,7 +54,7 @@ export class HgbTeam {
     const capacity = treeCapacity(data.growerParams.maxLeafNodes, data.nRows);
     this.#data = {
       ...data,
-      nodeSums: sharedFloat64(7),
+      nodeSums: sharedFloat64(8),
       rootSums: sharedFloat64(3),
       splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
       splitBits: sharedInt32(blocks * BITSET_WORDS),
@@ -132,10 +132,11 @@ export class HgbTeam {
     constantHessian: boolean,
     inScratch: boolean,
     out: Float64Array,
+    countRows = true,
   ): boolean {
     if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
     this.#data.rootSums[2] = 0;
-    const flags = (constantHessian ? 1 : 0) | (inScratch ? 2 : 0);
+    const flags = (constantHessian ? 1 : 0) | (inScratch ? 2 : 0) | (countRows ? 0 : 4);
     this.#team.run(HGB_OP.HIST, start, end, flags, this.#histIds.get(out)!);
     return true;
   }
@@ -201,6 +202,7 @@ export class HgbTeam {
     nodeSums[4] = node.start;
     nodeSums[5] = node.end;
     nodeSums[6] = node.inScratch ? 1 : 0;
+    nodeSums[7] = node.counted ? 1 : 0;
     this.#team.run(HGB_OP.SPLIT, this.#histIds.get(hist)!, constantHessian ? 1 : 0, 0, 0);
     let best = 0;
     for (let k = 1; k < blocks; k++) if (splitOut[k * SPLIT_SLOTS] > splitOut[best * SPLIT_SLOTS]) best = k;

@@ -66,25 +66,14 @@ export class HistogramBuilder {
   rootSumGradients = 0;
   rootSumHessians = 0;
 
-  /**
-   * False when histograms below the root need no row counts (their split finder bounds counts from the hessians:
-   * `SplitContext.rowHessianBound`); constant hessians are always counted, as the counts are their hessian sums.
-   */
-  readonly #countRows: boolean;
-
-  /**
-   * `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1; `countRows` false
-   * to leave the count slots of non-root nodes alone when hessians are not constant.
-   */
+  /** `nBinsNonMissing` per feature and `missingBin` as in the bin mapper; `nBins` = maxBins + 1. */
   constructor(
     binned: Uint8Array,
     nRows: number,
     nBinsNonMissing: Int32Array,
     nBins: number,
     missingBin: number,
-    countRows = true,
   ) {
-    this.#countRows = countRows;
     const nFeatures = nBinsNonMissing.length;
     const span = nBins * HIST_STRIDE;
     this.#input = { binned, nRows, span };
@@ -149,8 +138,10 @@ export class HistogramBuilder {
 
   /**
    * Builds the histograms of the node `[start, end)` into `out` (overwritten). With `constantHessian`, the
-   * hessian sums are not accumulated (scikit-learn's `_build_histogram_no_hessian`). A node with every row is the
-   * root, whose rows are 0..n−1 in order.
+   * hessian sums are not accumulated (scikit-learn's `_build_histogram_no_hessian`). With `countRows` false (and
+   * hessians not constant), a node below the root gets no row counts: its count slots stay 0 and its split finder
+   * bounds counts from the hessians (`SplitContext.rowHessianBound`). A node with every row is the root, whose rows
+   * are 0..n−1 in order and whose counts are always there.
    */
   build(
     rows: Int32Array,
@@ -159,9 +150,10 @@ export class HistogramBuilder {
     end: number,
     constantHessian: boolean,
     out: Float64Array,
+    countRows = true,
   ) {
     this.clear(out);
-    this.#accumulate(rows, gh, start, end, constantHessian, out, 0, this.#nFeatures);
+    this.#accumulate(rows, gh, start, end, constantHessian, out, 0, this.#nFeatures, countRows);
   }
 
   /**
@@ -177,6 +169,7 @@ export class HistogramBuilder {
     out: Float64Array,
     f0: number,
     f1: number,
+    countRows = true,
   ) {
     const { span } = this.#input;
     const missing = this.#missingSlot;
@@ -184,7 +177,7 @@ export class HistogramBuilder {
       out.fill(0, f * span, f * span + this.#nBinsNonMissing[f] * HIST_STRIDE);
       out.fill(0, f * span + missing, f * span + missing + HIST_STRIDE);
     }
-    this.#accumulate(rows, gh, start, end, constantHessian, out, f0, f1);
+    this.#accumulate(rows, gh, start, end, constantHessian, out, f0, f1, countRows);
   }
 
   #accumulate(
@@ -196,6 +189,7 @@ export class HistogramBuilder {
     out: Float64Array,
     f0: number,
     f1: number,
+    countRows: boolean,
   ) {
     const input = this.#input;
     let f = f0;
@@ -210,7 +204,7 @@ export class HistogramBuilder {
       for (let k = f0 * nBins; k < f1 * nBins; k++) out[k * HIST_STRIDE + 2] = counts[k];
       return;
     }
-    if (!constantHessian && !this.#countRows) {
+    if (!constantHessian && !countRows) {
       for (; f + 8 <= f1; f += 8) uncountedNode8(input, f, rows, gh, start, end, out);
       for (; f + 4 <= f1; f += 4) uncountedNode4(input, f, rows, gh, start, end, out);
       for (; f + 2 <= f1; f += 2) uncountedNode2(input, f, rows, gh, start, end, out);

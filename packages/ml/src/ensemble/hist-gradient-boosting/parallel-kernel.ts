@@ -130,7 +130,10 @@ export interface HgbSharedData {
   ctx: SplitContext;
   /** After HIST of the root: its gradient and hessian totals, and 1 when a member wrote them (else 0). */
   rootSums: Float64Array;
-  /** The node SPLIT works on: its row count, gradient and hessian sums and value; its rows' range and 1 if in scratch. */
+  /**
+   * The node SPLIT works on: its row count, gradient and hessian sums and value; its rows' range, 1 if they are in
+   * the scratch arrays, 1 if its histograms have row counts.
+   */
   nodeSums: Float64Array;
   /** Per feature block: its best split (SPLIT_SLOTS numbers) and its categorical left set. */
   splitOut: Float64Array;
@@ -173,9 +176,10 @@ function buildHist(
   histId: number,
   chunk: number,
   chunks: number,
+  countRows = true,
 ) {
   const [f0, f1] = histBlock(s.nFeatures, chunk, chunks);
-  s.builder.buildFeatures(rows, gh, start, end, constantHessian, s.hists[histId], f0, f1);
+  s.builder.buildFeatures(rows, gh, start, end, constantHessian, s.hists[histId], f0, f1, countRows);
   if (f0 === 0 && f1 >= 2 && end - start === s.nRows && s.builder.rootSumsFromBuild) {
     // The root's first block also summed every row's gradient and hessian (see the grower's `#buildRoot`).
     s.rootSums[0] = s.builder.rootSumGradients;
@@ -209,11 +213,11 @@ function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk:
     sumHessians: nodeSums[2],
     value: nodeSums[3],
   };
-  // Below the root, the node's rows (for a feature whose counts its histograms lack, see `scanFeatures`).
+  // A node whose histograms lack row counts comes with its rows (to count a feature, see `scanFeatures`).
   const start = nodeSums[4];
   const end = nodeSums[5];
   const nodeRows =
-    end - start === s.nRows
+    nodeSums[7] === 1
       ? null
       : { binned: s.binned, nRows: s.nRows, rows: nodeSums[6] === 1 ? s.rowScratch : s.rows, start, end };
   scanFeatures(s.hists[histId], s.ctx, node, constantHessian, info, s.scratch, f0, f1, nodeRows);
@@ -237,14 +241,7 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       ...d,
       gh: new Float32Array(d.pairs.buffer, d.pairs.byteOffset, d.pairs.length * 2),
       ghScratch: new Float32Array(d.pairScratch.buffer, d.pairScratch.byteOffset, d.pairScratch.length * 2),
-      builder: new HistogramBuilder(
-        d.binned,
-        d.nRows,
-        d.nBinsNonMissing,
-        d.nBins,
-        d.missingBin,
-        d.ctx.rowHessianBound === 0,
-      ),
+      builder: new HistogramBuilder(d.binned, d.nRows, d.nBinsNonMissing, d.nBins, d.missingBin),
       nFeatures: d.nBinsNonMissing.length,
       hists: [],
       loss: lossByName(d.lossName),
@@ -276,10 +273,11 @@ export const hgbKernel: ParallelKernel<HgbState> = {
   run(s, op, a, b, c, d, chunk, chunks) {
     switch (op) {
       case HGB_OP.HIST: {
-        // c: bit 0 constant hessians, bit 1 the node's rows in the scratch arrays.
+        // c: bit 0 constant hessians, bit 1 the node's rows in the scratch arrays, bit 2 no row counts.
         const inScratch = (c & 2) !== 0;
         const rows = inScratch ? s.rowScratch : s.rows;
-        return buildHist(s, rows, inScratch ? s.ghScratch : s.gh, a, b, (c & 1) === 1, d, chunk, chunks);
+        const gh = inScratch ? s.ghScratch : s.gh;
+        return buildHist(s, rows, gh, a, b, (c & 1) === 1, d, chunk, chunks, (c & 4) === 0);
       }
       case HGB_OP.HIST_ROOT: {
         // The root's kernels read the gradients in row order, here straight from the class's slice at pair `a`.

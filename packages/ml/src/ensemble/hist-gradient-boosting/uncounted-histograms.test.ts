@@ -96,16 +96,33 @@ function describeTree(root: GrowNode): number[][] {
   return out;
 }
 
+function allNodes(root: GrowNode): GrowNode[] {
+  const out = [root];
+  for (let k = 0; k < out.length; k++) if (!out[k].isLeaf) out.push(out[k].left!, out[k].right!);
+  return out;
+}
+
 describe('histograms without row counts', () => {
   it('grow the same trees as counted histograms, for small and large minSamplesLeaf', () => {
+    // Nodes with a large hessian sum go without counts, the others with (see TreeGrower's #countsRows): both kinds
+    // must have been split here for the comparison to mean something.
+    let uncountedSplits = 0;
+    let countedSplits = 0;
     for (const seed of [1, 2, 3]) {
       for (const minSamplesLeaf of [1, 20, 150]) {
         const counted = describeTree(grow(seed, minSamplesLeaf, 0));
-        const uncounted = describeTree(grow(seed, minSamplesLeaf, 0.25));
+        const root = grow(seed, minSamplesLeaf, 0.25);
         expect(counted.length).toBeGreaterThan(20);
-        expect(uncounted).toEqual(counted);
+        expect(describeTree(root)).toEqual(counted);
+        for (const node of allNodes(root)) {
+          if (node.isLeaf || node.depth === 0) continue;
+          if (node.counted) countedSplits++;
+          else uncountedSplits++;
+        }
       }
     }
+    expect(uncountedSplits).toBeGreaterThan(50);
+    expect(countedSplits).toBeGreaterThan(50);
   });
 
   it('a wrong bound would change the trees: the counts do decide splits here', () => {
@@ -124,13 +141,12 @@ describe('histograms without row counts', () => {
       ordered[2 * k] = gh[2 * r];
       ordered[2 * k + 1] = gh[2 * r + 1];
     });
-    const counted = new HistogramBuilder(binned, nRows, nBinsNonMissing, maxBins + 1, missingBin);
-    const uncounted = new HistogramBuilder(binned, nRows, nBinsNonMissing, maxBins + 1, missingBin, false);
+    const builder = new HistogramBuilder(binned, nRows, nBinsNonMissing, maxBins + 1, missingBin);
     // Unreachable slots (bins past a feature's values) keep what they held: 7 here.
-    const a = new Float64Array(counted.size).fill(7);
-    const b = new Float64Array(uncounted.size).fill(7);
-    counted.build(rows, ordered, 0, rows.length, false, a);
-    uncounted.build(rows, ordered, 0, rows.length, false, b);
+    const a = new Float64Array(builder.size).fill(7);
+    const b = new Float64Array(builder.size).fill(7);
+    builder.build(rows, ordered, 0, rows.length, false, a);
+    builder.build(rows, ordered, 0, rows.length, false, b, false);
     let countedRows = 0;
     let reachable = 0;
     for (let k = 0; k < a.length; k += HIST_STRIDE) {
