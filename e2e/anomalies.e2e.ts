@@ -24,7 +24,8 @@ function orders(): string {
 /**
  * The Anomalies page as a person uses it: pick the data set, find anomalies, see the absurd order on top with
  * the detectors that agree and the value that makes it odd, move the cut, mark a row as normal; run again on
- * another column, then go back to the first run from the history and find its rows and its mark.
+ * another column, then go back to the first run from the history and find its rows and its mark; finally delete
+ * the newer run from the history (after a confirmation) and find the first one open again.
  */
 test('anomalies: flagged rows with their reasons, a movable cut, and a person’s call', async ({
   page,
@@ -108,4 +109,33 @@ test('anomalies: flagged rows with their reasons, a movable cut, and a person’
   await page.reload();
   await expect(runs.first()).toHaveAttribute('data-open', 'true');
   await expect(page.getByTestId('anomaly-result')).toContainText('Looked at shipping.');
+
+  // Deleting the open (latest) run: asked first, then it is gone from the list and the server, and the page
+  // opens the run that is now the newest — the first one, with its mark.
+  const [latest, earlier] = (await (await request.get('/api/anomalies')).json()).runs.map(
+    (r: { id: string }) => r.id,
+  );
+  const deleteLatest = runs.first().getByRole('button', { name: /^Delete the run of .* on orders/ });
+  await expect(runs.nth(1).getByRole('button', { name: /^Delete the run of/ })).toBeVisible();
+  await shot('05-history-with-delete-buttons');
+  await deleteLatest.click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this anomaly run?' });
+  await expect(dialog).toContainText('will be removed with its marks');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(runs).toHaveCount(2);
+  await deleteLatest.click();
+  await dialog.getByTestId('confirm-button').click();
+  await expect(dialog).toBeHidden();
+  await expect(runs).toHaveCount(1);
+  await expect(runs.first()).toHaveAttribute('data-run', earlier);
+  await expect(runs.first()).toHaveAttribute('data-open', 'true');
+  await expect(page.getByTestId('anomaly-result')).toContainText('Looked at amount, weight, shipping');
+  await expect(second.getByRole('button', { name: 'Normal' })).toHaveAttribute('data-variant', 'filled');
+  expect((await request.get(`/api/anomalies/${latest}`)).status()).toBe(404);
+  const left = (await (await request.get('/api/anomalies')).json()).runs;
+  expect(left.map((r: { id: string }) => r.id)).toEqual([earlier]);
+  // Still gone after a fresh visit.
+  await page.reload();
+  await expect(runs).toHaveCount(1);
 });

@@ -114,6 +114,44 @@ describe('anomaly runs', () => {
     );
   }, 120_000);
 
+  it('deletes a run with its marks, and only that run', async () => {
+    const doomed = await detect({ columns: ['amount'], contamination: 0.1, seed: 5 });
+    const marked = await app.inject({
+      method: 'PUT',
+      url: `/api/anomalies/${doomed.id}/labels`,
+      payload: { row: doomed.rows[0].row, label: 'anomalous' },
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const remove = () => app.inject({ method: 'DELETE', url: `/api/anomalies/${doomed.id}` });
+
+    const deleted = await remove();
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(deleted.body).toBe('');
+    const gone = await app.inject({ url: `/api/anomalies/${doomed.id}` });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().code).toBe('ANOMALY_RUN_NOT_FOUND');
+    const { runs } = (await app.inject({ url: `/api/anomalies?datasetId=${datasetId}` })).json();
+    const ids = runs.map((r: { id: string }) => r.id);
+    expect(ids).not.toContain(doomed.id);
+    // The marks went with it: none left behind under its id.
+    const orphans = await app.store.all('SELECT * FROM anomaly_labels WHERE run_id = $1', [doomed.id]);
+    expect(orphans).toEqual([]);
+    // The first run of the same data set is untouched, with its mark.
+    expect(ids).toContain(run.id);
+    expect(runs.find((r: { id: string }) => r.id === run.id).nMarked).toBe(1);
+    expect((await app.inject({ url: `/api/anomalies/${run.id}` })).json().labels).toEqual({ '30': 'normal' });
+
+    const again = await remove();
+    expect(again.statusCode).toBe(404);
+    expect(again.json().code).toBe('ANOMALY_RUN_NOT_FOUND');
+    // Audited as a deletion, like a data set's or a model's.
+    await app.audit.flush();
+    const { entries } = (await app.inject({ url: '/api/audit' })).json();
+    expect(entries).toContainEqual(
+      expect.objectContaining({ action: 'delete', outcome: 'ok', method: 'DELETE', target: doomed.id }),
+    );
+  }, 120_000);
+
   it('refuses a text column, an unknown column and an unknown run, clearly', async () => {
     const text = await app.inject({
       method: 'POST',

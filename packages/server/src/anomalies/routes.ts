@@ -6,7 +6,7 @@ import { AnomalyService } from './service';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** Anomaly runs: start one as a job, read it back with its per-row reasons, list them, mark rows. */
+/** Anomaly runs: start one as a job, read it back with its per-row reasons, list them, mark rows, delete one. */
 export default async function anomalyRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const service = new AnomalyService(app.store, app.datasets, app.jobs);
@@ -52,6 +52,21 @@ export default async function anomalyRoutes(root: FastifyInstance): Promise<void
       },
     },
     async (request) => service.get(request.params.id),
+  );
+
+  app.delete(
+    '/anomalies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a run with the marks made in it (audited like every deletion)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await service.remove(request.params.id);
+      reply.status(204).send();
+    },
   );
 
   app.put(

@@ -121,6 +121,20 @@ export class AnomalyService {
     });
   }
 
+  /**
+   * Deletes a run and the marks made in it, in one transaction (a run never loses its marks but stays, nor the
+   * reverse). Checked by the rows the DELETE removed, not by a read before it, so a second DELETE is a clean 404.
+   */
+  async remove(id: string): Promise<void> {
+    const found = await this.store.transaction(async (c) => {
+      const removed = await c.run('DELETE FROM anomaly_runs WHERE id = $1', [id]);
+      if (Number(removed.rowsChanged) === 0) return false;
+      await c.run('DELETE FROM anomaly_labels WHERE run_id = $1', [id]);
+      return true;
+    });
+    if (!found) throw httpError('ANOMALY_RUN_NOT_FOUND', { id });
+  }
+
   /** Marks a row (of the run's top rows) as normal or anomalous, or forgets the mark. */
   async label(id: string, row: number, label: 'normal' | 'anomalous' | null) {
     const run = await this.get(id);

@@ -92,7 +92,17 @@ export function AnomaliesPage({ initialDatasetId }: { initialDatasetId?: string 
       <JobOutcome job={run.job} what="The anomaly search" />
       <ErrorAlert error={runs.error} title="Could not list the earlier runs" />
       {runs.data && runs.data.length > 0 && (
-        <AnomalyHistory runs={runs.data} openId={openId} onOpen={setPicked} />
+        <AnomalyHistory
+          runs={runs.data}
+          openId={openId}
+          onOpen={setPicked}
+          onDeleted={(id) => {
+            // Gone at once from the list; the open run, if it was this one, falls back to the newest.
+            runs.setData((prev) => prev?.filter((r) => r.id !== id));
+            setPicked((p) => (p === id ? null : p));
+            runs.reload();
+          }}
+        />
       )}
       <ErrorAlert error={shown.error} title="Could not open the run" />
       {shown.loading && shown.data?.id !== openId && (

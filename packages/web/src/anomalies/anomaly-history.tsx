@@ -1,4 +1,7 @@
-import { Badge, Button, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ConfirmModal } from '../components/confirm-modal';
 import { formatCount } from '../components/format';
 import { type AnomalyRunSummary, DETECTOR_LABELS } from './types';
 
@@ -27,19 +30,42 @@ function columnsText(columns: readonly string[]): string {
   return columns.length > 3 ? `${shown} +${columns.length - 3}` : shown;
 }
 
+/** A bin outline: the app has no icon set, and one small glyph does not warrant adding one. */
+function TrashIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width={15}
+      height={15}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M4 7h16M10 11v6M14 11v6M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12M9 7V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v3" />
+    </svg>
+  );
+}
+
 /**
  * Every anomaly run, newest first, so a person who ran the detection twice (other columns, another share) can
- * go back to the first one. Each run keeps its own marks; the open one is highlighted.
+ * go back to the first one. Each run keeps its own marks; the open one is highlighted. A mistaken or obsolete
+ * run can be deleted (with its marks) after a confirmation; `onDeleted` tells the page once the server has.
  */
 export function AnomalyHistory({
   runs,
   openId,
   onOpen,
+  onDeleted,
 }: {
   runs: readonly AnomalyRunSummary[];
   openId: string | null;
   onOpen: (id: string) => void;
+  onDeleted: (id: string) => void;
 }) {
+  const [deleting, setDeleting] = useState<AnomalyRunSummary | null>(null);
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={3} size="h5" mb="xs">
@@ -99,25 +125,37 @@ export function AnomalyHistory({
                   </Table.Td>
                   <Table.Td>{r.nMarked > 0 ? formatCount(r.nMarked) : '—'}</Table.Td>
                   <Table.Td>
-                    {open ? (
-                      <Text
-                        size="xs"
-                        fw={700}
-                        c="var(--mantine-primary-color-filled)"
-                        style={{ whiteSpace: 'nowrap' }}
+                    <Group gap={6} wrap="nowrap" justify="flex-end">
+                      {open ? (
+                        <Text
+                          size="xs"
+                          fw={700}
+                          c="var(--mantine-primary-color-filled)"
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
+                          Showing
+                        </Text>
+                      ) : (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => onOpen(r.id)}
+                          aria-label={`Show the run of ${when(r.createdAt)} on ${r.datasetName}`}
+                        >
+                          Show
+                        </Button>
+                      )}
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDeleting(r)}
+                        aria-label={`Delete the run of ${when(r.createdAt)} on ${r.datasetName}`}
+                        title="Delete this run"
                       >
-                        Showing
-                      </Text>
-                    ) : (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={() => onOpen(r.id)}
-                        aria-label={`Show the run of ${when(r.createdAt)} on ${r.datasetName}`}
-                      >
-                        Show
-                      </Button>
-                    )}
+                        <TrashIcon />
+                      </ActionIcon>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               );
@@ -125,6 +163,22 @@ export function AnomalyHistory({
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
+      <ConfirmModal
+        opened={deleting !== null}
+        title="Delete this anomaly run?"
+        confirmLabel="Delete run"
+        onClose={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (!deleting) return;
+          await api.delete(`/api/anomalies/${encodeURIComponent(deleting.id)}`);
+          onDeleted(deleting.id);
+        }}
+      >
+        The run of {deleting ? when(deleting.createdAt) : ''} on “{deleting?.datasetName}” (
+        {formatCount(deleting?.nFlagged ?? 0)} rows flagged
+        {deleting && deleting.nMarked > 0 ? `, ${formatCount(deleting.nMarked)} marked by hand` : ''}) will be
+        removed with its marks. The data set stays. This cannot be undone.
+      </ConfirmModal>
     </Paper>
   );
 }
