@@ -76,7 +76,7 @@ export const retailDemandCheckpoints: Checkpoint[] = [
     step: 'clean',
     title: 'One row per series and day',
     explanation:
-      'The Forecast page takes one series id column, and a series may have one row per day. With every product in the table, store_id repeats five times a day; keeping one product (or one store) makes each store (or product) one clean daily series.',
+      'The Forecast page takes one series id column, and a series may have one row per day. With every product in the table, store_id repeats five times a day; keeping one product (or one store) makes each store (or product) one clean daily series. (“Combine columns” on store_id and product_id would make every pair a series instead; this lab follows the buyer’s one product.)',
     hint: {
       text: 'On the Clean tab add “Filter rows”, Column product_id, equals P03 (vanilla ice cream), then “Apply step”.',
       link: LINKS.clean,

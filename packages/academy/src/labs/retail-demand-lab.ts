@@ -52,7 +52,7 @@ export const retailDemandLab: LabDefinition = {
       beforeAfter: true,
       instructions: [
         'Open the Clean tab. Step “Fill missing values”, Column `holiday`, Fill with `none`, press “Apply step”: an empty holiday is an ordinary day, not an unknown one.',
-        'Step “Filter rows”, Column `product_id`, Keep rows where the value “equals” `P03` (vanilla ice cream), “Apply step”: the Forecast page takes one series id, so keep one product and let each store be a series.',
+        'Step “Filter rows”, Column `product_id`, Keep rows where the value “equals” `P03` (vanilla ice cream), “Apply step”: the buyer starts with one product, so let each store be a series. (To forecast every store × product pair at once, “Combine columns” would join `store_id` and `product_id` into one series key — this lab keeps to vanilla.)',
         'Leave `units_sold` as it is: the peaks on holidays and promotions are real demand, not errors — do not clip or filter them.',
         'Missing days (a store closed, the tills down) have no rows at all. Do not invent them here: the Forecast page puts each series on a daily grid and fills them — you will see how in step 5.',
       ],
