@@ -283,8 +283,13 @@ function scanUncounted(
   const survey = scratch.survey;
   let floor = -1;
   for (let f = f0; f < f1; f++) {
-    if (ctx.isCategorical[f]) survey[f * SURVEY_SLOTS + UNDECIDED] = Number.POSITIVE_INFINITY;
-    else surveyFeature(hist, ctx, node, f, survey);
+    if (ctx.isCategorical[f]) {
+      // A categorical feature is always counted: its sides are sums over categories in the order of their ratios.
+      survey[f * SURVEY_SLOTS] = -1;
+      survey[f * SURVEY_SLOTS + UNDECIDED] = Number.POSITIVE_INFINITY;
+    } else {
+      surveyFeature(hist, ctx, node, f, survey);
+    }
     floor = Math.max(floor, survey[f * SURVEY_SLOTS]);
   }
   for (let f = f0; f < f1; f++) {
