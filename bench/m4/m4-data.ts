@@ -7,6 +7,8 @@ import { parseWideSeries } from '@quarry/ml';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(HERE, '..', '..');
 export const M4_DIR = process.env.QUARRY_M4_DIR ?? resolve(PROJECT_ROOT, '..', 'shared', 'data', 'm4');
+/** Where bench:m4 saves Quarry's forecasts (for `--reuse-quarry`) and R's (reference.R's output). */
+export const OUT_DIR = resolve(PROJECT_ROOT, 'bench', 'results', 'm4');
 export const SEASON = 24;
 export const HORIZON = 48;
 /** The official Naive2 results on M4 Hourly, the denominators of the OWA. */

@@ -3,7 +3,7 @@
  *
  * Both sides of the benchmark (Quarry in `quarry-side.ts`, scikit-learn/XGBoost in `reference.py`) read the same
  * CSV file and the same split file, and agree on which columns are categorical because this module decides it and
- * `run.ts` passes the list to `reference.py`:
+ * `jobs.ts` (`jobArgv`) passes the list to `reference.py`:
  *
  * - a cell is missing when it is empty or `NA` (quoted or not);
  * - a feature column is categorical ("text") when any of its present cells is quoted or is not a number; its
