@@ -1,5 +1,9 @@
 import { BITSET_WORDS, setBit } from './bitset';
 import { HIST_STRIDE } from './histogram';
+import { nodeValue, splitGain } from './split-gain';
+import { countBins, SURVEY_SLOTS, surveyFeature, UNDECIDED } from './split-survey';
+
+export { nodeValue } from './split-gain';
 
 /**
  * Finding the best split of a node from its histograms (scikit-learn's `splitting.pyx`, LightGBM's
@@ -79,11 +83,6 @@ export class SplitInfo {
 /** Smoothing of per-category ratios, and the least hessian a category needs to be ordered (LightGBM's `cat_smooth`). */
 const MIN_CAT_SUPPORT = 10;
 
-/** The Newton step −G / (H + λ) of a node, before shrinkage (the 1e-15 guards against 0/0 as in scikit-learn). */
-export function nodeValue(sumGradient: number, sumHessian: number, l2Regularization: number): number {
-  return -sumGradient / (sumHessian + l2Regularization + 1e-15);
-}
-
 /** Reusable buffers for the categorical scan (one per fit). */
 export class SplitScratch {
   readonly catBins = new Int32Array(256);
@@ -162,10 +161,6 @@ export function completeSplit(ctx: SplitContext, node: NodeSums, out: SplitInfo)
   out.nRight = node.nSamples - out.nLeft;
   out.valueLeft = nodeValue(out.sumGradientLeft, out.sumHessianLeft, ctx.l2Regularization);
   out.valueRight = nodeValue(out.sumGradientRight, out.sumHessianRight, ctx.l2Regularization);
-}
-
-function splitGain(gL: number, hL: number, gR: number, hR: number, parentLoss: number, l2: number): number {
-  return parentLoss - gL * nodeValue(gL, hL, l2) - gR * nodeValue(gR, hR, l2);
 }
 
 function record(out: SplitInfo, gain: number, f: number, gL: number, hL: number, nL: number): void {
@@ -304,112 +299,6 @@ function scanUncounted(
       out.missingGoesLeft = survey[at + 2] === 1;
     }
   }
-}
-
-/** Per feature in `SplitScratch.survey`: best valid gain, its bin, missing left (1), G_L, H_L; undecided gain. */
-const SURVEY_SLOTS = 6;
-/** The best gain among undecided bins, +∞ when the feature must be counted whatever the others' gains. */
-const UNDECIDED = 5;
-
-/** The bounded scans of numeric feature `f` (both directions, as `scanFeature`), into `survey`. */
-function surveyFeature(
-  hist: Float64Array,
-  ctx: SplitContext,
-  node: NodeSums,
-  f: number,
-  survey: Float64Array,
-): void {
-  const { nSamples, sumGradients, sumHessians } = node;
-  const { minSamplesLeaf, minHessianToSplit, l2Regularization: l2 } = ctx;
-  const parentLoss = sumGradients * node.value;
-  const stride = HIST_STRIDE;
-  const base = f * ctx.nBins * stride;
-  // Least counts, loosened for rounding: hessian sums are float64 sums of up to n float32 values.
-  const perRow = (1 - 1e-6) / ctx.rowHessianBound;
-  const slack = 1e-3 + 1e-15 * nSamples * nSamples;
-  let bestGain = -1;
-  let bestBin = -1;
-  let bestMissingLeft = 0;
-  let bestG = 0;
-  let bestH = 0;
-  let undecidedGain = -1;
-  const end = ctx.nBinsNonMissing[f] - 1 + ctx.hasMissing[f];
-  let gL = 0;
-  let hL = 0;
-  for (let b = 0; b < end; b++) {
-    const k = base + b * stride;
-    hL += hist[k + 1];
-    gL += hist[k];
-    const hR = sumHessians - hL;
-    const leastLeft = hL * perRow - slack;
-    const leastRight = hR * perRow - slack;
-    if (nSamples - leastRight < minSamplesLeaf) continue;
-    if (nSamples - leastLeft < minSamplesLeaf) break;
-    const undecided = leastLeft < minSamplesLeaf || leastRight < minSamplesLeaf;
-    if (hL < minHessianToSplit) continue;
-    if (hR < minHessianToSplit) {
-      // The exact scan stops here too unless the left side is short (then it skips the bin and goes on).
-      if (leastLeft < minSamplesLeaf) undecidedGain = Number.POSITIVE_INFINITY;
-      break;
-    }
-    const gain = splitGain(gL, hL, sumGradients - gL, hR, parentLoss, l2);
-    if (undecided) {
-      if (gain > undecidedGain) undecidedGain = gain;
-    } else if (gain > bestGain) {
-      bestGain = gain;
-      bestBin = b;
-      bestG = gL;
-      bestH = hL;
-    }
-  }
-  if (ctx.hasMissing[f]) {
-    let gR = 0;
-    let hR = 0;
-    for (let b = ctx.nBinsNonMissing[f] - 2; b >= 0; b--) {
-      const k = base + (b + 1) * stride;
-      hR += hist[k + 1];
-      gR += hist[k];
-      const hL = sumHessians - hR;
-      const leastLeft = hL * perRow - slack;
-      const leastRight = hR * perRow - slack;
-      if (nSamples - leastLeft < minSamplesLeaf) continue;
-      if (nSamples - leastRight < minSamplesLeaf) break;
-      const undecided = leastLeft < minSamplesLeaf || leastRight < minSamplesLeaf;
-      if (hR < minHessianToSplit) continue;
-      if (hL < minHessianToSplit) {
-        if (leastRight < minSamplesLeaf) undecidedGain = Number.POSITIVE_INFINITY;
-        break;
-      }
-      const gL = sumGradients - gR;
-      const gain = splitGain(gL, hL, gR, hR, parentLoss, l2);
-      if (undecided) {
-        if (gain > undecidedGain) undecidedGain = gain;
-      } else if (gain > bestGain) {
-        bestGain = gain;
-        bestBin = b;
-        bestMissingLeft = 1;
-        bestG = gL;
-        bestH = hL;
-      }
-    }
-  }
-  const at = f * SURVEY_SLOTS;
-  survey[at] = bestBin >= 0 ? bestGain : -1;
-  survey[at + 1] = bestBin;
-  survey[at + 2] = bestMissingLeft;
-  survey[at + 3] = bestG;
-  survey[at + 4] = bestH;
-  survey[at + UNDECIDED] = undecidedGain;
-}
-
-/** Writes the row counts of feature `f`'s bins, counted from the node's rows, into the histograms' count slots. */
-function countBins(hist: Float64Array, ctx: SplitContext, nodeRows: NodeRows, f: number): void {
-  const { binned, nRows, rows, start, end } = nodeRows;
-  const stride = HIST_STRIDE;
-  const base = f * ctx.nBins * stride;
-  for (let b = 0; b < ctx.nBins; b++) hist[base + b * stride + 2] = 0;
-  const column = f * nRows;
-  for (let k = start; k < end; k++) hist[base + binned[column + rows[k]] * stride + 2] += 1;
 }
 
 /**
