@@ -1,3 +1,5 @@
+import { exp } from '../../core/exp';
+
 /**
  * The losses gradient boosting minimises, in scikit-learn's `_loss` conventions ("half" losses, so the gradient of
  * the squared error is just the residual). Shapes, for n rows and K trees per iteration:
@@ -7,7 +9,8 @@
  *   raw   Float64Array(K·n)        raw predictions, class-major: raw[k·n + i]
  *   gh    Float32Array(2·K·n)      gradients and hessians interleaved: gh[2(k·n + i)], gh[2(k·n + i) + 1]
  *
- * Gradients are float32 like scikit-learn's, which is enough for the histogram sums and halves their memory.
+ * Gradients are float32 like scikit-learn's, which is enough for the histogram sums and halves their memory. They
+ * take e^x from core/exp.ts, four times faster than `Math.exp` and as accurate.
  */
 export interface BoostingLoss {
   readonly nTreesPerIteration: number;
@@ -142,7 +145,7 @@ const poisson: BoostingLoss = {
   gradients(y, w, raw, gh, start = 0, end = y.length) {
     for (let i = start; i < end; i++) {
       const wi = w === null ? 1 : w[i];
-      const mu = Math.exp(raw[i]);
+      const mu = exp(raw[i]);
       gh[2 * i] = wi * (mu - y[i]);
       gh[2 * i + 1] = wi * mu;
     }
@@ -178,7 +181,7 @@ export const binomialLoss: BoostingLoss = {
   gradients(y, w, raw, gh, start = 0, end = y.length) {
     for (let i = start; i < end; i++) {
       const wi = w === null ? 1 : w[i];
-      const e = Math.exp(-raw[i]);
+      const e = exp(-raw[i]);
       // Multiplied by the weight last, in scikit-learn's order, so the float32 values agree bit for bit.
       gh[2 * i] = wi * ((1 - y[i] - y[i] * e) / (1 + e));
       gh[2 * i + 1] = wi * (e / ((1 + e) * (1 + e)));
@@ -220,7 +223,7 @@ export function multinomialLoss(nClasses: number): BoostingLoss {
         let max = raw[i];
         for (let k = 1; k < K; k++) if (raw[k * n + i] > max) max = raw[k * n + i];
         let sum = 0;
-        for (let k = 0; k < K; k++) sum += p[k] = Math.exp(raw[k * n + i] - max);
+        for (let k = 0; k < K; k++) sum += p[k] = exp(raw[k * n + i] - max);
         for (let k = 0; k < K; k++) {
           const pk = p[k] / sum;
           const j = 2 * (k * n + i);
