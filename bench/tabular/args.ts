@@ -27,8 +27,10 @@ export interface BenchOptions {
   skip: Set<string>;
   /** Seconds to wait, at most, for a quiet machine before each job. */
   quietWait: number;
-  /** How many more times a disturbed short job runs. */
+  /** How many more times a disturbed short job runs (tools not run in rounds). */
   retries: number;
+  /** Back-to-back runs of Quarry HGB and scikit-learn HGB per data set and thread count (rounds.ts). */
+  rounds: number;
   noDocs: boolean;
 }
 
@@ -59,6 +61,7 @@ export function parseBenchArgs(argv: string[], allCores: number): BenchOptions {
       'no-docs': { type: 'boolean', default: false },
       'quiet-wait': { type: 'string', default: '10' },
       retries: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '3' },
       skip: { type: 'string', default: '' },
     },
   });
@@ -80,6 +83,9 @@ export function parseBenchArgs(argv: string[], allCores: number): BenchOptions {
       throw new Error(`--skip takes tool@dataset pairs, e.g. sklearn_rf@synth-1m; got '${pair}'.`);
     }
   }
+  const rounds = Number(values.rounds);
+  if (!(Number.isInteger(rounds) && rounds >= 1))
+    throw new Error(`--rounds takes a whole number ≥ 1; got '${values.rounds}'.`);
   return {
     names,
     tools,
@@ -88,6 +94,7 @@ export function parseBenchArgs(argv: string[], allCores: number): BenchOptions {
     skip,
     quietWait: Number(values['quiet-wait']),
     retries: Number(values.retries),
+    rounds,
     noDocs: values['no-docs'],
   };
 }

@@ -42,7 +42,7 @@ generated sets hold out 25% by seed. Metric on the holdout: AUC (binary), accura
 *fit s* and *predict s* (predict_proba for classifiers) are the fastest of up to 10 fits on fresh models in the same
 process while they total under 2 s, else of one fit (steady state, as in a long-lived server; Quarry's first fit
 also compiles its code); data loading is not timed. *fit ÷ sklearn HGB* is the fit
-time over scikit-learn HGB's at the same thread count. *peak MiB* is the process's resident set high-water mark
+time over scikit-learn HGB's at the same thread count.${roundsText(rows)} *peak MiB* is the process's resident set high-water mark
 during fit, *(+fit)* what fitting added to the resident set just before it (the loaded data, the runtime and the
 libraries are already in it); the target for Quarry is *+fit* ≤ 2× the data's float64 size (the *f64 MiB*
 column), which only means something for large data (a fit's fixed overhead is tens of MiB).
@@ -71,6 +71,17 @@ columns) were imputed for it.
 `
     : ''
 }`;
+}
+
+/** How the paired tools' rounds (rounds.ts) were run and read, when there were several. */
+function roundsText(rows: Row[]): string {
+  const rounds = Math.max(0, ...rows.map((r) => r.rounds?.length ?? 0));
+  if (rounds < 2) return '';
+  return `
+Quarry HGB and scikit-learn HGB ran ${rounds} rounds each (\`--rounds\`), the two back to back in alternating order:
+this shared virtual machine's speed drifts by tens of percent over minutes. Their *fit s* is the median round's,
+and their ratio the median of the rounds' ratios, with its range in brackets.
+`;
 }
 
 /** Replaces the tabular section of docs/benchmarks.md (creating the file or the section if missing). */

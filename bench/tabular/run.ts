@@ -11,14 +11,17 @@
  * --threads 1,all, --timeout-min N (per process, default 30), --quiet-wait S (before each process, wait up to S
  * seconds, default 10, for other processes on the machine to use under a third of a core), --retries N (run a
  * job that other processes disturbed, and that took under 90 s, up to N more times, default 1, keeping the
- * fastest run), --skip tool@dataset,... (leave pairs out, e.g. sklearn_rf@synth-1m), --no-docs (print only).
+ * fastest run), --rounds N (run Quarry HGB and scikit-learn HGB N times each, back to back in alternating order,
+ * default 3: rounds.ts), --skip tool@dataset,... (leave pairs out, e.g. sklearn_rf@synth-1m), --no-docs (print
+ * only).
  *
  * Prints a Markdown table and writes it, with the command and the date, between the
  * `<!-- bench:tabular:start -->` and `<!-- bench:tabular:end -->` markers of docs/benchmarks.md. Raw JSON lines go to
  * bench/results/tabular-<timestamp>.jsonl.
  *
  * This file only wires the parts: args.ts (flags), jobs.ts (one process per job), machine-load.ts (waiting for a
- * quiet machine), execute.ts (running and re-running jobs), table.ts and report.ts (the Markdown).
+ * quiet machine), execute.ts (running and re-running jobs), rounds.ts (the paired tools' rounds), table.ts and
+ * report.ts (the Markdown).
  */
 import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -28,12 +31,13 @@ import { datasetSource, loadDataset, PROJECT_ROOT } from './datasets';
 import { makeExecutor, rerunDisturbed } from './execute';
 import { type DatasetInfo, jobArgv, shellQuote } from './jobs';
 import { renderSection, writeDocsSection } from './report';
+import { PAIRED_TOOLS, runRounds } from './rounds';
 import type { Row } from './table';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const allCores = availableParallelism();
-  const { names, tools, threadChoices, timeoutMs, skip, quietWait, retries, noDocs } = parseBenchArgs(
+  const { names, tools, threadChoices, timeoutMs, skip, quietWait, retries, rounds, noDocs } = parseBenchArgs(
     argv,
     allCores,
   );
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     };
     for (const threads of threadChoices) {
       const threadsLabel = threads === allCores && threads > 1 ? `${threads} (all)` : String(threads);
+      const paired: Row[] = [];
       for (const tool of tools) {
         const argvJob = jobArgv(tool, info, threads);
         const row: Row = {
@@ -83,12 +88,19 @@ async function main(): Promise<void> {
           row.skipped = '(skipped: `--skip`)';
           continue;
         }
-        await execute(row, argvJob);
+        if ((PAIRED_TOOLS as readonly string[]).includes(tool)) paired.push(row);
+        else await execute(row, argvJob);
       }
+      await runRounds(paired, rounds, execute);
     }
   }
 
-  await rerunDisturbed(rows, retries, execute, log);
+  await rerunDisturbed(
+    rows.filter((r) => r.rounds === undefined),
+    retries,
+    execute,
+    log,
+  );
 
   const section = renderSection({ rows, command, startedAt, load, allCores });
   process.stdout.write(`\n${section}\n`);

@@ -2,6 +2,7 @@
 import type { Tool } from './args';
 import { float64Bytes } from './datasets';
 import type { DatasetInfo, JobResult } from './jobs';
+import { fitRatio } from './rounds';
 
 const TOOL_LABELS: Record<Tool, string> = {
   sklearn_hgb: 'scikit-learn HGB',
@@ -24,8 +25,10 @@ export interface Row {
   otherCores?: number;
   argv: string[];
   wallS?: number;
-  /** How many times the job ran (disturbed short jobs run again). */
+  /** How many times the job ran (disturbed short jobs run again; paired tools once per round). */
   runs?: number;
+  /** Every round's result, in round order, for the paired tools (rounds.ts). */
+  rounds?: JobResult[];
 }
 
 /** Other processes' average load (cores) from which a row's timing is marked as disturbed. */
@@ -51,6 +54,11 @@ export function metricText(result: JobResult): string {
 function memoryText(result: JobResult): string {
   const added = result.peak_rss_mb - result.rss_before_fit_mb;
   return `${result.peak_rss_mb.toFixed(0)} (+${Math.max(0, added).toFixed(0)})`;
+}
+
+function ratioText({ ratio, low, high }: { ratio: number; low?: number; high?: number }): string {
+  const range = low === undefined || high === undefined ? '' : ` (${low.toFixed(2)}–${high.toFixed(2)})`;
+  return `${ratio.toFixed(2)}×${range}`;
 }
 
 export function renderTable(rows: Row[]): string {
@@ -91,8 +99,8 @@ export function renderTable(rows: Row[]): string {
           o.tool === 'sklearn_hgb' &&
           o.threads === row.threads &&
           o.result !== undefined,
-      )?.result;
-      const ratio = base === undefined ? '–' : `${(r.fit_s / base.fit_s).toFixed(2)}×`;
+      );
+      const ratio = base === undefined ? '–' : ratioText(fitRatio(row, base));
       const busy = row.otherCores !== undefined && row.otherCores >= BUSY_CORES ? ' ‡' : '';
       cells.push(
         seconds(r.fit_s) + busy,
