@@ -112,9 +112,17 @@ export class TreeGrower {
 
   /**
    * The histograms of the node `[start, end)` into `out`, with row counts unless `countRows` is false (never for
-   * the root): on the team when the node is large enough.
+   * the root): on the team when the node is large enough, which then also turns `subtractFrom` (the parent's
+   * buffer, if given) into the sibling's (`#builtOnTeam` says whether it did).
    */
-  #build(start: number, end: number, inScratch: boolean, out: Float64Array, countRows = true): void {
+  #build(
+    start: number,
+    end: number,
+    inScratch: boolean,
+    out: Float64Array,
+    countRows = true,
+    subtractFrom: Float64Array | null = null,
+  ): void {
     const constantHessian = this.#constantHessian;
     const t0 = startPhase();
     const rootGradients = this.#rootGradients;
@@ -124,7 +132,7 @@ export class TreeGrower {
       this.#builtOnTeam = this.#team?.buildRoot(rootGradients, constantHessian, out) ?? false;
       if (!this.#builtOnTeam)
         this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
-    } else if (this.#team?.build(start, end, constantHessian, inScratch, out, countRows)) {
+    } else if (this.#team?.build(start, end, constantHessian, inScratch, out, countRows, subtractFrom)) {
       this.#builtOnTeam = true;
     } else {
       const { partition } = this;
@@ -356,10 +364,16 @@ export class TreeGrower {
     const larger = smaller === left ? right : left;
     const direct =
       !larger.isLeaf && larger.nSamples * this.#ctx.nFeatures * DIRECT_BUILD_FACTOR < this.#builder.usedSlots;
-    if (!smaller.isLeaf || (!direct && !larger.isLeaf)) {
+    // A team subtracts as it builds, each member the features it built (the caller would read them from the
+    // other members' caches).
+    const subtract = !direct && !larger.isLeaf;
+    let subtracted = false;
+    if (!smaller.isLeaf || subtract) {
       smaller.hist = this.#pool.acquire();
       smaller.counted = this.#countsRows(smaller);
-      this.#build(smaller.start, smaller.end, smaller.inScratch, smaller.hist, smaller.counted);
+      const { start, end, inScratch, hist, counted } = smaller;
+      this.#build(start, end, inScratch, hist, counted, subtract ? parentHist : null);
+      subtracted = subtract && this.#builtOnTeam;
     }
     if (direct) {
       this.#pool.release(parentHist);
@@ -368,7 +382,7 @@ export class TreeGrower {
       this.#build(larger.start, larger.end, larger.inScratch, larger.hist, larger.counted);
     } else {
       const t1 = startPhase();
-      if (!larger.isLeaf) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);
+      if (subtract && !subtracted) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);
       endPhase('subtraction', t1);
       // Parent − sibling has true counts only if both had them.
       larger.counted = node.counted && smaller.counted;

@@ -6,6 +6,7 @@ import {
   HGB_OP,
   type HgbHistMessage,
   type HgbSharedData,
+  HIST_ID_MASK,
   MAX_ROW_CHUNKS,
   MAX_TEAM_LEAVES,
   rowChunks,
@@ -115,16 +116,19 @@ export class HgbTeam {
 
   /** A new histogram buffer in shared memory, known to every member. */
   allocateHistogram(size: number): Float64Array {
-    const hist = sharedFloat64(size);
     const histId = this.#histIds.size;
+    // HIST packs two ids in one argument (HIST_ID_MASK); a fit holds about one buffer per leaf.
+    if (histId >= HIST_ID_MASK) throw new Error('Internal error: too many histogram buffers for a team.');
+    const hist = sharedFloat64(size);
     this.#histIds.set(hist, histId);
     this.#team.post({ histId, hist } satisfies HgbHistMessage);
     return hist;
   }
 
   /**
-   * Builds the node's histograms on the team (its rows in the scratch arrays when `inScratch`); false when the
-   * node is too small to be worth it.
+   * Builds the node's histograms on the team (its rows in the scratch arrays when `inScratch`), and with
+   * `subtractFrom` (the parent's buffer) turns that buffer into the sibling's, parent − node; false when the node
+   * is too small to be worth it (then neither is done).
    */
   build(
     start: number,
@@ -133,11 +137,13 @@ export class HgbTeam {
     inScratch: boolean,
     out: Float64Array,
     countRows = true,
+    subtractFrom: Float64Array | null = null,
   ): boolean {
     if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
     this.#data.rootSums[2] = 0;
     const flags = (constantHessian ? 1 : 0) | (inScratch ? 2 : 0) | (countRows ? 0 : 4);
-    this.#team.run(HGB_OP.HIST, start, end, flags, this.#histIds.get(out)!);
+    const parent = subtractFrom === null ? 0 : this.#histIds.get(subtractFrom)! + 1;
+    this.#team.run(HGB_OP.HIST, start, end, flags, this.#histIds.get(out)! | (parent << 16));
     return true;
   }
 

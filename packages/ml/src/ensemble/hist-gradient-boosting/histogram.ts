@@ -37,6 +37,34 @@ export const HIST_STRIDE = 3;
  */
 const BLOCK_MIN_ROWS = 4096;
 
+/**
+ * parent[k] −= sibling[k] over the slots `[k, end)` (whole bins). With constant hessians the hessian slots hold 0 in
+ * both and are skipped. (Unrolled by hand: V8 does not vectorise, and four independent updates per pass run ~1.5×
+ * faster than one.)
+ */
+function subtractSlots(
+  parent: Float64Array,
+  sibling: Float64Array,
+  k: number,
+  end: number,
+  constantHessian: boolean,
+): void {
+  if (constantHessian) {
+    for (; k < end; k += HIST_STRIDE) {
+      parent[k] -= sibling[k];
+      parent[k + 2] -= sibling[k + 2];
+    }
+    return;
+  }
+  for (; k + 4 <= end; k += 4) {
+    parent[k] -= sibling[k];
+    parent[k + 1] -= sibling[k + 1];
+    parent[k + 2] -= sibling[k + 2];
+    parent[k + 3] -= sibling[k + 3];
+  }
+  for (; k < end; k++) parent[k] -= sibling[k];
+}
+
 export class HistogramBuilder {
   readonly nBins: number;
   readonly size: number;
@@ -110,29 +138,31 @@ export class HistogramBuilder {
   /**
    * hist(larger child) = hist(parent) − hist(smaller child), in place in the parent's buffer, over the reachable
    * slots only (the others hold leftovers nobody reads): data with many low-cardinality features reach a small
-   * share of the 256 bins, and this runs once per split. With constant hessians the hessian slots hold 0 in both
-   * and are skipped. (Unrolled by hand: V8 does not vectorise, and four independent updates per pass run ~1.5×
-   * faster than one.)
+   * share of the 256 bins, and this runs once per split.
    */
   subtract(parent: Float64Array, sibling: Float64Array, constantHessian = false): void {
     const used = this.#used;
-    for (let r = 0; r < used.length; r += 2) {
-      let k = used[r];
-      const end = used[r + 1];
-      if (constantHessian) {
-        for (; k < end; k += HIST_STRIDE) {
-          parent[k] -= sibling[k];
-          parent[k + 2] -= sibling[k + 2];
-        }
-        continue;
-      }
-      for (; k + 4 <= end; k += 4) {
-        parent[k] -= sibling[k];
-        parent[k + 1] -= sibling[k + 1];
-        parent[k + 2] -= sibling[k + 2];
-        parent[k + 3] -= sibling[k + 3];
-      }
-      for (; k < end; k++) parent[k] -= sibling[k];
+    for (let r = 0; r < used.length; r += 2)
+      subtractSlots(parent, sibling, used[r], used[r + 1], constantHessian);
+  }
+
+  /**
+   * `subtract` for the features `[f0, f1)` only: a team member subtracts the block of features it has just built
+   * into the sibling's buffer (`parallel-kernel.ts`), while its histograms are still in its core's cache.
+   */
+  subtractFeatures(
+    parent: Float64Array,
+    sibling: Float64Array,
+    f0: number,
+    f1: number,
+    constantHessian = false,
+  ): void {
+    const { span } = this.#input;
+    const missing = this.#missingSlot;
+    for (let f = f0; f < f1; f++) {
+      const at = f * span;
+      subtractSlots(parent, sibling, at, at + this.#nBinsNonMissing[f] * HIST_STRIDE, constantHessian);
+      subtractSlots(parent, sibling, at + missing, at + missing + HIST_STRIDE, constantHessian);
     }
   }
 

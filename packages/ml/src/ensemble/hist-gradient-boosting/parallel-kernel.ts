@@ -11,7 +11,8 @@ import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './spli
  * The parts of growing a tree that a `ParallelTeam` runs on several threads (scikit-learn does the same with
  * OpenMP, LightGBM with its own thread pool):
  *
- * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer, see `histChunks`);
+ * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer, see `histChunks`), and when
+ *   asked the sibling's by subtraction from the parent's, each block by the member that built it;
  * - MARK, SCATTER: splitting a node's rows, in chunks of rows. MARK notes each row's direction and counts the
  *   left rows of its chunk; from the counts every chunk's left and right rows have a known place, and SCATTER writes
  *   them there in the other pair of arrays (so the partition stays stable: rows keep their order within each child,
@@ -48,6 +49,12 @@ export const HGB_OP = {
   MARK_ROOT: 12,
   SCATTER_ROOT: 13,
 } as const;
+
+/**
+ * HIST's histogram argument: the buffer's id in the low 16 bits and, when the op also turns the parent's buffer
+ * into the sibling's (parent − this node, feature block by feature block), the parent's id + 1 above them.
+ */
+export const HIST_ID_MASK = 0xffff;
 
 /** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
 export const SPLIT_SLOTS = 8;
@@ -173,13 +180,16 @@ function buildHist(
   start: number,
   end: number,
   constantHessian: boolean,
-  histId: number,
+  histIds: number,
   chunk: number,
   chunks: number,
   countRows = true,
 ) {
   const [f0, f1] = histBlock(s.nFeatures, chunk, chunks);
+  const histId = histIds & HIST_ID_MASK;
   s.builder.buildFeatures(rows, gh, start, end, constantHessian, s.hists[histId], f0, f1, countRows);
+  const parentId = (histIds >>> 16) - 1;
+  if (parentId >= 0) s.builder.subtractFeatures(s.hists[parentId], s.hists[histId], f0, f1, constantHessian);
   if (f0 === 0 && f1 >= 2 && end - start === s.nRows && s.builder.rootSumsFromBuild) {
     // The root's first block also summed every row's gradient and hessian (see the grower's `#buildRoot`).
     s.rootSums[0] = s.builder.rootSumGradients;
