@@ -15,8 +15,8 @@ are read as text and coded 0..k-1 in sorted order (missing stays NaN); a classif
 Rows listed in the split file's "test" (0-based, header excluded) are the holdout, every other row trains.
 
 Prints one JSON line: {"fit_s", "predict_s", "metric", "peak_rss_mb", ...}. `predict_s` times predict_proba for a
-classifier (labels come from its argmax) and predict for a regressor. A short fit is repeated on a fresh model (up
-to 10 fits while they total under 2 s, or --repeat N) and the fastest fit and predict are reported (`fit_s_first` is
+classifier (labels come from its argmax) and predict for a regressor. The fit is repeated on a fresh model (at least
+2 fits, up to 10 while they total under 2 s, or --repeat N) and the fastest fit and predict are reported (`fit_s_first` is
 the first, cold one): the machine is shared, and a sub-second timing is easily disturbed. `peak_rss_mb` is the process's resident-set
 high-water mark during fit (the kernel's VmHWM, reset just before fit through /proc/self/clear_refs); it includes
 the interpreter, the libraries and the loaded data, whose resident size before fit is `rss_before_fit_mb`.
@@ -45,7 +45,7 @@ def parse_args(argv):
         "--repeat",
         type=int,
         default=0,
-        help="fits in this process, the fastest reported; 0 (default) = up to 10 while they total under 2 s",
+        help="fits in this process, the fastest reported; 0 (default) = at least 2, up to 10 while they total under 2 s",
     )
     return parser.parse_args(argv)
 
@@ -288,7 +288,7 @@ def main(args):
             if args.repeat > 0:
                 if len(fit_times) >= args.repeat:
                     break
-            elif len(fit_times) >= 10 or sum(fit_times) >= 2.0:
+            elif len(fit_times) >= 10 or (len(fit_times) >= 2 and sum(fit_times) >= 2.0):
                 break
         blas = blas_description()
 
