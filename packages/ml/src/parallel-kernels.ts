@@ -1,4 +1,5 @@
 import type { ParallelKernel } from './core/parallel';
+import { binsKernel } from './ensemble/hist-gradient-boosting/binning-kernel';
 import { hgbKernel } from './ensemble/hist-gradient-boosting/parallel-kernel';
 
 /**
@@ -7,4 +8,5 @@ import { hgbKernel } from './ensemble/hist-gradient-boosting/parallel-kernel';
  */
 export const PARALLEL_KERNELS: Readonly<Record<string, ParallelKernel<never>>> = {
   hgb: hgbKernel as ParallelKernel<never>,
+  'hgb-bins': binsKernel as ParallelKernel<never>,
 };

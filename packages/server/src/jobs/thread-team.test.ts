@@ -62,8 +62,9 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     const alone = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight });
     const before = team.opsRun;
     const together = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight, team });
-    // Per iteration: the gradients, then the three classes' trees grown side by side in one op.
-    expect(team.opsRun - before).toBe(2 * PARAMS.maxIter);
+    // The bin edges (binning-kernel.ts), then per iteration the gradients and the three classes' trees grown side by
+    // side in one op.
+    expect(team.opsRun - before).toBe(1 + 2 * PARAMS.maxIter);
     expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
   });
 
@@ -84,6 +85,16 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     const together = new HistGradientBoostingRegressor(params).fit(X, signal, { team });
     expect(together.getState()).toEqual(alone.getState());
     expectIdentical(alone.predict(X), together.predict(X));
+  });
+
+  it('learns the same bin edges on the team (coarse bins: every edge shows in the trees)', () => {
+    const { X, signal } = makeData(5);
+    const y = Int32Array.from(signal, (s) => (s > 0.5 ? 1 : 0));
+    const params = { ...PARAMS, maxBins: 6 };
+    const alone = new HistGradientBoostingClassifier(params).fit(X, y);
+    const together = new HistGradientBoostingClassifier(params).fit(X, y, { team });
+    expect(together.getState()).toEqual(alone.getState());
+    expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
   });
 
   it('serves one fit after another, and a one-thread team is plain serial code', async () => {

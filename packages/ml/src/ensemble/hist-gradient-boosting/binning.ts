@@ -1,9 +1,14 @@
 import type { Matrix } from '../../core/matrix';
+import { type ParallelTeam, sharedFloat64, sharedInt32 } from '../../core/parallel';
 import type { Rng } from '../../core/rng';
+import type { BinsSharedData } from './binning-kernel';
 import { sortFloat64 } from './radix-sort';
 
 /** Thresholds stop short of +∞ (scikit-learn's `ALMOST_INF`): a +∞ threshold means "split missing from the rest". */
 const ALMOST_INF = 1e300;
+
+/** The ops of the team kernel `hgb-bins` (binning-kernel.ts). */
+export const BINS_OP = { EDGES: 1 } as const;
 
 /** Rows used to find the quantiles; above it a seeded subsample is taken (scikit-learn's `subsample=2e5`). */
 export const BINNING_SUBSAMPLE = 200_000;
@@ -67,7 +72,8 @@ export function binThresholds(sorted: Float64Array, maxBins: number): Float64Arr
 /**
  * Learns the bin edges of every feature. Quantiles come from at most `subsample` rows drawn by `rng` (all rows when
  * there are fewer); a categorical feature needs no edges, only its number of codes (`nCategories`, counted over
- * all rows before any validation split, as scikit-learn's known categories are).
+ * all rows before any validation split, as scikit-learn's known categories are). With a `team` the sorting, most of
+ * the work, runs on its threads, a feature at a time (binning-kernel.ts): the same values, sorted the same way.
  */
 export function fitBinMapper(
   X: Matrix,
@@ -76,32 +82,82 @@ export function fitBinMapper(
   maxBins: number,
   rng: Rng,
   subsample = BINNING_SUBSAMPLE,
+  team: ParallelTeam | null = null,
 ): BinMapper {
-  const { nRows: n, nCols: p, data } = X;
+  const { nRows: n, nCols: p } = X;
   const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
   const m = sampled === null ? n : subsample;
-  const buffer = new Float64Array(m);
   const thresholds: Float64Array[] = [];
   const nBinsNonMissing = new Int32Array(p);
-  for (let f = 0; f < p; f++) {
-    const column = f * n;
-    if (isCategorical[f]) {
-      thresholds.push(new Float64Array(0));
-      nBinsNonMissing[f] = nCategories[f];
-      continue;
+  if (team !== null && team.size > 1) {
+    const edges = teamEdges(X, isCategorical, sampled, m, maxBins, team);
+    for (let f = 0; f < p; f++) thresholds.push(edges[f]);
+  } else {
+    const buffer = new Float64Array(m);
+    for (let f = 0; f < p; f++) {
+      if (isCategorical[f]) {
+        thresholds.push(new Float64Array(0));
+        continue;
+      }
+      const k = gatherColumn(X, f, sampled, m, buffer, 0);
+      thresholds.push(sampleEdges(buffer.subarray(0, k), maxBins));
     }
-    let k = 0;
-    for (let r = 0; r < m; r++) {
-      const x = data[column + (sampled === null ? r : sampled[r])];
-      if (!Number.isNaN(x)) buffer[k++] = x;
-    }
-    const present = buffer.subarray(0, k);
-    sortFloat64(present);
-    const edges = binThresholds(present, maxBins);
-    thresholds.push(edges);
-    nBinsNonMissing[f] = edges.length + 1;
   }
+  for (let f = 0; f < p; f++)
+    nBinsNonMissing[f] = isCategorical[f] ? nCategories[f] : thresholds[f].length + 1;
   return { thresholds, nBinsNonMissing, isCategorical, missingBin: maxBins };
+}
+
+/** The edges of one feature from its non-missing sampled values, which it sorts in place. */
+export function sampleEdges(values: Float64Array, maxBins: number): Float64Array {
+  sortFloat64(values);
+  return binThresholds(values, maxBins);
+}
+
+/** Column f's non-missing values at the sampled rows (all m rows when `sampled` is null) into `out` at `at`. */
+function gatherColumn(
+  X: Matrix,
+  f: number,
+  sampled: Int32Array | null,
+  m: number,
+  out: Float64Array,
+  at: number,
+): number {
+  const { data, nRows } = X;
+  const column = f * nRows;
+  let k = at;
+  for (let r = 0; r < m; r++) {
+    const x = data[column + (sampled === null ? r : sampled[r])];
+    if (!Number.isNaN(x)) out[k++] = x;
+  }
+  return k - at;
+}
+
+/** `fitBinMapper`'s edges with a team: every numeric column's sample gathered into shared memory, then sorted apart. */
+function teamEdges(
+  X: Matrix,
+  isCategorical: Uint8Array,
+  sampled: Int32Array | null,
+  m: number,
+  maxBins: number,
+  team: ParallelTeam,
+): Float64Array[] {
+  const p = X.nCols;
+  const data: BinsSharedData = {
+    values: sharedFloat64(m * p),
+    counts: sharedInt32(p),
+    edges: sharedFloat64(p * maxBins),
+    nEdges: sharedInt32(p),
+    sampleSize: m,
+    maxBins,
+  };
+  for (let f = 0; f < p; f++)
+    data.counts[f] = isCategorical[f] ? -1 : gatherColumn(X, f, sampled, m, data.values, f * m);
+  team.open('hgb-bins', data);
+  team.run(BINS_OP.EDGES, 0, 0, 0, 0);
+  return Array.from({ length: p }, (_, f) =>
+    data.edges.slice(f * maxBins, f * maxBins + (isCategorical[f] ? 0 : data.nEdges[f])),
+  );
 }
 
 /**

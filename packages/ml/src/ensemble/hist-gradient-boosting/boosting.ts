@@ -3,7 +3,7 @@ import type { Matrix } from '../../core/matrix';
 import { type ParallelTeam, sharedFloat32, sharedFloat64, sharedUint8 } from '../../core/parallel';
 import { Rng } from '../../core/rng';
 import { trainTestSplit } from '../../model-selection/train-test-split';
-import { type BinMapper, binMatrix, fitBinMapper } from './binning';
+import { BINNING_SUBSAMPLE, type BinMapper, binMatrix, fitBinMapper } from './binning';
 import { boostingScore, type ScoreKind, shouldStop } from './early-stopping';
 import { TreeGrower } from './grower';
 import { HgbTeam } from './hgb-team';
@@ -155,7 +155,19 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
   const [trainRows, validationRows] = splitForValidation(data, settings);
   const binningStart = startPhase();
   const rng = new Rng(settings.randomState);
-  const mapper = fitBinMapper(trainRows.X, data.isCategorical, data.nCategories, settings.maxBins, rng);
+  const n = trainRows.X.nRows;
+  // Small data is grown on the caller's thread alone: the whole fit takes milliseconds, less than waking a team
+  // for every node would cost.
+  const withTeam = team !== null && team.size > 1 && n * trainRows.X.nCols >= MIN_TEAM_CELLS;
+  const mapper = fitBinMapper(
+    trainRows.X,
+    data.isCategorical,
+    data.nCategories,
+    settings.maxBins,
+    rng,
+    BINNING_SUBSAMPLE,
+    withTeam ? team : null,
+  );
   const baseline = loss.baseline(trainRows.y, trainRows.w);
   const side = (rows: Rows): Side => ({
     ...rows,
@@ -165,10 +177,6 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
   const train = side(trainRows);
   endPhase('binning', binningStart);
   const setupStart = startPhase();
-  const n = train.X.nRows;
-  // Small data is grown on the caller's thread alone: the whole fit takes milliseconds, less than waking a team
-  // for every node would cost.
-  const withTeam = team !== null && team.size > 1 && n * mapper.nBinsNonMissing.length >= MIN_TEAM_CELLS;
   let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
   if (withTeam) {
     // Everything the team reads or writes moves to shared memory once per fit.
