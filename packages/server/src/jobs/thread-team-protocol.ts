@@ -11,7 +11,13 @@ import type { ParallelKernel } from '@quarry/ml';
  *
  * Why the arguments a member reads are the op's own: it reads them after seeing the op's generation and before its
  * compare-and-swap; that swap succeeds only if the chunk was still unclaimed, and while a chunk is unclaimed the op
- * is not finished, so the caller cannot have begun writing the next op's arguments.
+ * is not finished, so the caller cannot have begun writing the next op's arguments. "Unclaimed" needs care once
+ * every chunk is claimed: the ticket then reads `generation | chunks`, and a member that loaded it just before the
+ * caller wrote the next op's (larger) chunk count would take it for an unclaimed chunk of the next op, run it with
+ * half-written arguments under the old generation, and count it as finished in the next op (seen once in a
+ * benchmark: one 26-class fit in three at two threads gave other trees). So once an op is done the caller closes
+ * its ticket (`closeOp`, chunk number CLOSED, above any op's count) before it writes anything of the next op; a
+ * member's swap on the old ticket then fails, and it finds the op closed.
  */
 export const CONTROL = {
   ticket: 0,
@@ -26,13 +32,43 @@ export const CONTROL = {
 } as const;
 
 export const CHUNK_BITS = 10;
-export const MAX_CHUNKS = (1 << CHUNK_BITS) - 1;
-const CHUNK_MASK = MAX_CHUNKS;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+/** The chunk number of a closed op's ticket: no op has this many chunks. */
+const CLOSED = CHUNK_MASK;
+export const MAX_CHUNKS = CLOSED - 1;
 const GENERATION_MASK = (1 << (31 - CHUNK_BITS)) - 1;
 
 export const generationOf = (ticket: number) => (ticket >>> CHUNK_BITS) & GENERATION_MASK;
 export const nextGeneration = (generation: number) => (generation + 1) & GENERATION_MASK;
 export const ticketOf = (generation: number) => generation << CHUNK_BITS;
+
+/**
+ * The caller's side of publishing an op: its arguments and chunk count, then a new ticket (the previous op must be
+ * closed); returns the op's generation.
+ */
+export function publishOp(
+  control: Int32Array,
+  previous: number,
+  op: number,
+  args: readonly [number, number, number, number],
+  chunks: number,
+): number {
+  control[CONTROL.op] = op;
+  control[CONTROL.a] = args[0];
+  control[CONTROL.b] = args[1];
+  control[CONTROL.c] = args[2];
+  control[CONTROL.d] = args[3];
+  control[CONTROL.chunks] = chunks;
+  Atomics.store(control, CONTROL.finished, 0);
+  const generation = nextGeneration(previous);
+  Atomics.store(control, CONTROL.ticket, ticketOf(generation));
+  return generation;
+}
+
+/** Once every chunk of the op of `generation` has finished: no member can claim a chunk of it any more. */
+export function closeOp(control: Int32Array, generation: number): void {
+  Atomics.store(control, CONTROL.ticket, ticketOf(generation) | CLOSED);
+}
 
 /** Claims and runs chunks of the op of `generation` until none is left; returns how many this member ran. */
 export function claimChunks(

@@ -3,8 +3,10 @@ import { PARALLEL_KERNELS, type ParallelKernel, type ParallelTeam } from '@quarr
 import {
   CONTROL,
   claimChunks,
+  closeOp,
   MAX_CHUNKS,
   nextGeneration,
+  publishOp,
   type TeamMessage,
   ticketOf,
 } from './thread-team-protocol';
@@ -97,15 +99,7 @@ export class ThreadTeam implements ParallelTeam {
       for (let chunk = 0; chunk < chunks; chunk++) kernel.run(this.#state, op, a, b, c, d, chunk, chunks);
       return;
     }
-    control[CONTROL.op] = op;
-    control[CONTROL.a] = a;
-    control[CONTROL.b] = b;
-    control[CONTROL.c] = c;
-    control[CONTROL.d] = d;
-    control[CONTROL.chunks] = chunks;
-    Atomics.store(control, CONTROL.finished, 0);
-    this.#generation = nextGeneration(this.#generation);
-    Atomics.store(control, CONTROL.ticket, ticketOf(this.#generation));
+    this.#generation = publishOp(control, this.#generation, op, [a, b, c, d], chunks);
     Atomics.notify(control, CONTROL.ticket);
     this.callerChunks += claimChunks(control, this.#generation, kernel, this.#state);
     this.chunksRun += chunks;
@@ -117,6 +111,7 @@ export class ThreadTeam implements ParallelTeam {
       if (finished >= chunks) break;
       if (++spins > SPINS) Atomics.wait(control, CONTROL.finished, finished, 1);
     }
+    closeOp(control, this.#generation);
     if (this.timeWaits) this.waitMs += performance.now() - waitStart;
   }
 
