@@ -34,7 +34,8 @@ Command: \`${command}\` — run ${startedAt.toISOString().slice(0, 16).replace('
 ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${allCores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node \
 ${process.versions.node}, ${versions.join(', ')}; load average ${load.toFixed(2)} at the start.
 
-Each row is one process (\`bench/tabular/quarry-side.ts\` or \`bench/tabular/reference.py\`), run one after another.
+Each row is one process (\`bench/tabular/quarry-side.ts\` or \`bench/tabular/reference.py\`) per round, run one after
+another.
 Gradient boosting everywhere: 100 iterations, learning rate 0.1, at most 31 leaves per tree (XGBoost: lossguide,
 max_depth 0, max_leaves 31), min 20 rows per leaf (XGBoost has no row minimum), 255 bins, no early stopping, native
 categorical columns; random forest: 100 trees, scikit-learn defaults. Reference sets use their split files; the
@@ -42,7 +43,7 @@ generated sets hold out 25% by seed. Metric on the holdout: AUC (binary), accura
 *fit s* and *predict s* (predict_proba for classifiers) are the fastest of at least 2 and up to 10 fits on fresh
 models in the same process, while they total under 2 s (steady state, as in a long-lived server: Quarry's first fit
 also compiles its code, on every thread of a team); data loading is not timed. *fit ÷ sklearn HGB* is the fit
-time over scikit-learn HGB's at the same thread count.${roundsText(rows)} *peak MiB* is the process's resident set high-water mark
+time over scikit-learn HGB's at the same thread count.${roundsText(rows) || ' '}*peak MiB* is the process's resident set high-water mark
 during fit, *(+fit)* what fitting added to the resident set just before it (the loaded data, the runtime and the
 libraries are already in it); the target for Quarry is *+fit* ≤ 2× the data's float64 size (the *f64 MiB*
 column), which only means something for large data (a fit's fixed overhead is tens of MiB).
