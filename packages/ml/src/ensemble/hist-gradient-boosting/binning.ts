@@ -87,22 +87,18 @@ export function fitBinMapper(
   const { nRows: n, nCols: p } = X;
   const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
   const m = sampled === null ? n : subsample;
-  const thresholds: Float64Array[] = [];
-  const nBinsNonMissing = new Int32Array(p);
+  let thresholds: Float64Array[];
   if (team !== null && team.size > 1) {
-    const edges = teamEdges(X, isCategorical, sampled, m, maxBins, team);
-    for (let f = 0; f < p; f++) thresholds.push(edges[f]);
+    thresholds = teamEdges(X, isCategorical, sampled, m, maxBins, team);
   } else {
     const buffer = new Float64Array(m);
-    for (let f = 0; f < p; f++) {
-      if (isCategorical[f]) {
-        thresholds.push(new Float64Array(0));
-        continue;
-      }
+    thresholds = Array.from({ length: p }, (_, f) => {
+      if (isCategorical[f]) return new Float64Array(0);
       const k = gatherColumn(X, f, sampled, m, buffer, 0);
-      thresholds.push(sampleEdges(buffer.subarray(0, k), maxBins));
-    }
+      return sampleEdges(buffer.subarray(0, k), maxBins);
+    });
   }
+  const nBinsNonMissing = new Int32Array(p);
   for (let f = 0; f < p; f++)
     nBinsNonMissing[f] = isCategorical[f] ? nCategories[f] : thresholds[f].length + 1;
   return { thresholds, nBinsNonMissing, isCategorical, missingBin: maxBins };
