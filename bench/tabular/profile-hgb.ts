@@ -13,7 +13,7 @@
  * member was scheduled; far more means a member was descheduled and the fit's wall time says little) and how long
  * the caller waited for the other members' last chunks (barriers and imbalance).
  *
- * The `checksum` line (from the warm-up model's predicted probabilities) must not change when an optimisation
+ * The `checksum` line (a hash of the bits of the warm-up model's predicted probabilities) must not change when an optimisation
  * claims to leave the model as it was, bit for bit.
  *
  * `--ab` is for experiments: the timed fits alternate between `globalThis.QUARRY_AB = 0` and `= 1`, which a
@@ -157,8 +157,16 @@ const warm = fitOnce();
 phaseTiming.on = false;
 const warmPhases = PHASES.map((p) => `${p} ${Math.round(phaseTimes[p])}`).join(' ');
 const proba = warm.model.predictProba(XTest).data;
-let checksum = 0;
-for (let i = 0; i < proba.length; i++) checksum = (checksum * 31 + proba[i] * 1e6) % 1e15;
+// Two 32-bit FNV-style hashes over the probabilities' bits: a change in any bit of any probability shows (a sum of
+// scaled values would not see the last bits).
+const words = new Uint32Array(proba.buffer, proba.byteOffset, 2 * proba.length);
+let h1 = 0x811c9dc5;
+let h2 = 0x9747b28c;
+for (let i = 0; i < words.length; i++) {
+  h1 = Math.imul(h1 ^ words[i], 0x01000193);
+  h2 = Math.imul(h2 ^ words[i], 0x5bd1e995) ^ (h2 >>> 15);
+}
+const checksum = `${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
 console.log(`warm-up: cpu ${seconds(warm.cpu)} s, wall ${seconds(warm.wall)} s  (ms) ${warmPhases}`);
 console.log(`checksum ${checksum} (proba[0] ${proba[0]}, proba[last] ${proba[proba.length - 1]})`);
 if (values.ab) compareAB();

@@ -173,11 +173,17 @@ function ascending(indices: Int32Array, n: number): Int32Array {
   return out.subarray(0, indices.length);
 }
 
-/** The bin of every value, as one column-major `Uint8Array` (n × p, like the matrix it comes from). */
-export function binMatrix(X: Matrix, mapper: BinMapper): Uint8Array {
+/**
+ * The bin of every value, as one column-major `Uint8Array` (n × p, like the matrix it comes from), written into
+ * `binned` when given (a fit with a team passes shared memory, which saves a copy of it).
+ */
+export function binMatrix(
+  X: Matrix,
+  mapper: BinMapper,
+  binned: Uint8Array<ArrayBufferLike> = new Uint8Array(X.nRows * X.nCols),
+): Uint8Array {
   const { nRows: n, nCols: p, data } = X;
   const { missingBin } = mapper;
-  const binned = new Uint8Array(n * p);
   for (let f = 0; f < p; f++) {
     const column = f * n;
     if (mapper.isCategorical[f]) {

@@ -106,8 +106,11 @@ function splitContext(
   };
 }
 
-function initialRaw(baseline: Float64Array, n: number): Float64Array {
-  const raw = new Float64Array(baseline.length * n);
+function initialRaw(
+  baseline: Float64Array,
+  n: number,
+  raw: Float64Array<ArrayBufferLike> = new Float64Array(baseline.length * n),
+): Float64Array {
   for (let k = 0; k < baseline.length; k++) raw.fill(baseline[k], k * n, (k + 1) * n);
   return raw;
 }
@@ -142,10 +145,8 @@ interface Run {
 const MIN_TEAM_CELLS = 1 << 16;
 
 /** A copy of `values` in shared memory, for a team to read. */
-function shared<T extends Float64Array | Uint8Array>(values: T): T {
-  const copy = (
-    values instanceof Uint8Array ? sharedUint8(values.length) : sharedFloat64(values.length)
-  ) as T;
+function shared(values: Float64Array): Float64Array {
+  const copy = sharedFloat64(values.length);
   copy.set(values);
   return copy;
 }
@@ -169,21 +170,28 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     withTeam ? team : null,
   );
   const baseline = loss.baseline(trainRows.y, trainRows.w);
-  const side = (rows: Rows): Side => ({
-    ...rows,
-    binned: binMatrix(rows.X, mapper),
-    raw: initialRaw(baseline, rows.X.nRows),
-  });
-  const train = side(trainRows);
+  // A team's side is written straight into shared memory.
+  const side = (rows: Rows, inShared = false): Side => {
+    const cells = rows.X.nRows * rows.X.nCols;
+    const rawLength = baseline.length * rows.X.nRows;
+    return {
+      ...rows,
+      binned: binMatrix(rows.X, mapper, inShared ? sharedUint8(cells) : new Uint8Array(cells)),
+      raw: initialRaw(
+        baseline,
+        rows.X.nRows,
+        inShared ? sharedFloat64(rawLength) : new Float64Array(rawLength),
+      ),
+    };
+  };
+  const train = side(trainRows, withTeam);
   endPhase('binning', binningStart);
   const setupStart = startPhase();
   let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
   if (withTeam) {
-    // Everything the team reads or writes moves to shared memory once per fit.
-    train.binned = shared(train.binned);
+    // Everything else the team reads or writes moves to shared memory once per fit.
     train.y = shared(train.y);
     train.w = train.w === null ? null : shared(train.w);
-    train.raw = shared(train.raw);
     gh = sharedFloat32(gh.length);
   }
   // Without sample weights a log loss's hessian p(1 − p) is at most 1/4 per row: histograms then skip row counts.
