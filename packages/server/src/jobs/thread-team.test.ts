@@ -1,5 +1,10 @@
 import { HistGradientBoostingClassifier, HistGradientBoostingRegressor, Matrix, Rng } from '@quarry/ml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  binMatrix,
+  fitAndBinOnTeam,
+  fitBinMapper,
+} from '../../../ml/src/ensemble/hist-gradient-boosting/binning';
 import { ThreadTeam } from './thread-team';
 
 // Large enough that the root, the first splits, the gradients and the prediction updates all run on the team
@@ -62,9 +67,9 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     const alone = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight });
     const before = team.opsRun;
     const together = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { sampleWeight, team });
-    // The bin edges (binning-kernel.ts), then per iteration the gradients and the three classes' trees grown side by
-    // side in one op.
-    expect(team.opsRun - before).toBe(1 + 2 * PARAMS.maxIter);
+    // The bin edges and the binned matrix (binning-kernel.ts: one round, the sample is every row), then per
+    // iteration the gradients and the three classes' trees grown side by side in one op.
+    expect(team.opsRun - before).toBe(2 + 2 * PARAMS.maxIter);
     expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
   });
 
@@ -95,6 +100,24 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     const together = new HistGradientBoostingClassifier(params).fit(X, y, { team });
     expect(together.getState()).toEqual(alone.getState());
     expectIdentical(alone.predictProba(X).data, together.predictProba(X).data);
+  });
+
+  it('bins the training matrix on the team a few columns at a time, as the lone thread does', () => {
+    // 40 000 rows, a 15 000-row sample: the sample's buffer holds two columns of the matrix per round (4 rounds).
+    const { X, categorical } = makeData(6);
+    const isCategorical = Uint8Array.from(categorical, (c) => (c ? 1 : 0));
+    const nCategories = Int32Array.from(categorical, (c) => (c ? 12 : 0));
+    const alone = fitBinMapper(X, isCategorical, nCategories, 255, new Rng(3), 15_000);
+    const binned = new Uint8Array(new SharedArrayBuffer(X.nRows * X.nCols));
+    const together = fitAndBinOnTeam(X, isCategorical, nCategories, 255, new Rng(3), team, binned, 15_000);
+    expect(together).toEqual(alone);
+    const expected = binMatrix(X, alone);
+    let differing = 0;
+    for (let i = 0; i < expected.length; i++) if (binned[i] !== expected[i]) differing++;
+    expect(differing).toBe(0);
+    // Missing values and every category's code reached their bins.
+    expect(binned.subarray(3 * X.nRows, 4 * X.nRows).includes(255)).toBe(true);
+    expect(new Set(binned.subarray(6 * X.nRows)).size).toBe(12);
   });
 
   it('serves one fit after another, and a one-thread team is plain serial code', async () => {

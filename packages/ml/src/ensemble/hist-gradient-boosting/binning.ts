@@ -8,7 +8,7 @@ import { sortFloat64 } from './radix-sort';
 const ALMOST_INF = 1e300;
 
 /** The ops of the team kernel `hgb-bins` (binning-kernel.ts). */
-export const BINS_OP = { EDGES: 1 } as const;
+export const BINS_OP = { EDGES: 1, MATRIX: 2 } as const;
 
 /** Rows used to find the quantiles; above it a seeded subsample is taken (scikit-learn's `subsample=2e5`). */
 export const BINNING_SUBSAMPLE = 200_000;
@@ -72,8 +72,7 @@ export function binThresholds(sorted: Float64Array, maxBins: number): Float64Arr
 /**
  * Learns the bin edges of every feature. Quantiles come from at most `subsample` rows drawn by `rng` (all rows when
  * there are fewer); a categorical feature needs no edges, only its number of codes (`nCategories`, counted over
- * all rows before any validation split, as scikit-learn's known categories are). With a `team` the sorting, most of
- * the work, runs on its threads, a feature at a time (binning-kernel.ts): the same values, sorted the same way.
+ * all rows before any validation split, as scikit-learn's known categories are).
  */
 export function fitBinMapper(
   X: Matrix,
@@ -82,26 +81,84 @@ export function fitBinMapper(
   maxBins: number,
   rng: Rng,
   subsample = BINNING_SUBSAMPLE,
-  team: ParallelTeam | null = null,
 ): BinMapper {
   const { nRows: n, nCols: p } = X;
   const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
   const m = sampled === null ? n : subsample;
-  let thresholds: Float64Array[];
-  if (team !== null && team.size > 1) {
-    thresholds = teamEdges(X, isCategorical, sampled, m, maxBins, team);
-  } else {
-    const buffer = new Float64Array(m);
-    thresholds = Array.from({ length: p }, (_, f) => {
-      if (isCategorical[f]) return new Float64Array(0);
-      const k = gatherColumn(X, f, sampled, m, buffer, 0);
-      return sampleEdges(buffer.subarray(0, k), maxBins);
-    });
-  }
+  const buffer = new Float64Array(m);
+  const thresholds = Array.from({ length: p }, (_, f) => {
+    if (isCategorical[f]) return new Float64Array(0);
+    const k = gatherColumn(X, f, sampled, m, buffer, 0);
+    return sampleEdges(buffer.subarray(0, k), maxBins);
+  });
+  return mapperOf(thresholds, isCategorical, nCategories, maxBins);
+}
+
+function mapperOf(
+  thresholds: Float64Array[],
+  isCategorical: Uint8Array,
+  nCategories: Int32Array,
+  maxBins: number,
+): BinMapper {
+  const p = thresholds.length;
   const nBinsNonMissing = new Int32Array(p);
   for (let f = 0; f < p; f++)
     nBinsNonMissing[f] = isCategorical[f] ? nCategories[f] : thresholds[f].length + 1;
   return { thresholds, nBinsNonMissing, isCategorical, missingBin: maxBins };
+}
+
+/**
+ * `fitBinMapper` then `binMatrix` into `binned` (shared memory) with a team, for a fit's training rows: the same
+ * edges and bins, the sorting and the binning on the team's threads (binning-kernel.ts). The sampled values are
+ * gathered into shared memory and sorted a feature at a time (EDGES); then that buffer holds a few whole columns at
+ * a time for MATRIX (copying a column costs a small share of binning it, and the buffer's memory is already there).
+ */
+export function fitAndBinOnTeam(
+  X: Matrix,
+  isCategorical: Uint8Array,
+  nCategories: Int32Array,
+  maxBins: number,
+  rng: Rng,
+  team: ParallelTeam,
+  binned: Uint8Array,
+  subsample = BINNING_SUBSAMPLE,
+): BinMapper {
+  const { nRows: n, nCols: p } = X;
+  const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
+  const m = sampled === null ? n : subsample;
+  const data: BinsSharedData = {
+    values: sharedFloat64(m * p),
+    counts: sharedInt32(p),
+    edges: sharedFloat64(p * maxBins),
+    nEdges: sharedInt32(p),
+    sampleSize: m,
+    maxBins,
+    binned,
+    nRows: n,
+    nCodes: sharedInt32(p),
+  };
+  for (let f = 0; f < p; f++)
+    data.counts[f] = isCategorical[f] ? -1 : gatherColumn(X, f, sampled, m, data.values, f * m);
+  team.open('hgb-bins', data);
+  team.run(BINS_OP.EDGES, 0, 0, 0, 0);
+  const thresholds = Array.from({ length: p }, (_, f) =>
+    data.edges.slice(f * maxBins, f * maxBins + (isCategorical[f] ? 0 : data.nEdges[f])),
+  );
+  const mapper = mapperOf(thresholds, isCategorical, nCategories, maxBins);
+  data.nCodes.set(mapper.nBinsNonMissing);
+  // Whole columns per round: as many as the sample's buffer holds (at least one, as m · p ≥ n unless p = 1 and
+  // the rows were subsampled; then the caller bins alone).
+  const perRound = Math.floor((m * p) / n);
+  if (perRound === 0) {
+    binMatrix(X, mapper, binned);
+    return mapper;
+  }
+  for (let f = 0; f < p; f += perRound) {
+    const width = Math.min(perRound, p - f);
+    data.values.set(X.data.subarray(f * n, (f + width) * n));
+    team.run(BINS_OP.MATRIX, f, width, 0, 0);
+  }
+  return mapper;
 }
 
 /** The edges of one feature from its non-missing sampled values, which it sorts in place. */
@@ -129,33 +186,6 @@ function gatherColumn(
   return k - at;
 }
 
-/** `fitBinMapper`'s edges with a team: every numeric column's sample gathered into shared memory, then sorted apart. */
-function teamEdges(
-  X: Matrix,
-  isCategorical: Uint8Array,
-  sampled: Int32Array | null,
-  m: number,
-  maxBins: number,
-  team: ParallelTeam,
-): Float64Array[] {
-  const p = X.nCols;
-  const data: BinsSharedData = {
-    values: sharedFloat64(m * p),
-    counts: sharedInt32(p),
-    edges: sharedFloat64(p * maxBins),
-    nEdges: sharedInt32(p),
-    sampleSize: m,
-    maxBins,
-  };
-  for (let f = 0; f < p; f++)
-    data.counts[f] = isCategorical[f] ? -1 : gatherColumn(X, f, sampled, m, data.values, f * m);
-  team.open('hgb-bins', data);
-  team.run(BINS_OP.EDGES, 0, 0, 0, 0);
-  return Array.from({ length: p }, (_, f) =>
-    data.edges.slice(f * maxBins, f * maxBins + (isCategorical[f] ? 0 : data.nEdges[f])),
-  );
-}
-
 /**
  * The sampled row indices in increasing order: only the set of values drawn matters (they are sorted next), and
  * reading a column in row order instead of at random places makes the gather ~8× faster on large data.
@@ -175,7 +205,7 @@ function ascending(indices: Int32Array, n: number): Int32Array {
 
 /**
  * The bin of every value, as one column-major `Uint8Array` (n × p, like the matrix it comes from), written into
- * `binned` when given (a fit with a team passes shared memory, which saves a copy of it).
+ * `binned` when given.
  */
 export function binMatrix(
   X: Matrix,
@@ -183,74 +213,105 @@ export function binMatrix(
   binned: Uint8Array<ArrayBufferLike> = new Uint8Array(X.nRows * X.nCols),
 ): Uint8Array {
   const { nRows: n, nCols: p, data } = X;
-  const { missingBin } = mapper;
   for (let f = 0; f < p; f++) {
-    const column = f * n;
-    if (mapper.isCategorical[f]) {
-      const nCodes = mapper.nBinsNonMissing[f];
-      for (let i = 0; i < n; i++) {
-        const x = data[column + i];
-        // Codes outside the fitted range can only come from validation rows: treat them as missing.
-        binned[column + i] = x >= 0 && x < nCodes ? x : missingBin;
-      }
-      continue;
-    }
-    // At most 254 edges, padded with +∞ to 256 so the search below takes exactly 8 steps.
-    const edges = new Float64Array(256).fill(Number.POSITIVE_INFINITY);
-    edges.set(mapper.thresholds[f]);
-    // The number of edges below x (the first edge ≥ x), by a binary search written as arithmetic on the
-    // comparisons: V8 compiles `cond ? a : b` to a branch, which mispredicts half the time here, and this form runs
-    // 5× faster. Plain version: while (lo < hi) { mid = (lo + hi) >> 1; x <= edges[mid] ? hi = mid : lo = mid + 1 }
-    // Four values per pass: each search is a chain of eight dependent loads, and four chains overlap.
-    let i = 0;
-    for (; i + 4 <= n; i += 4) {
-      const x0 = data[column + i];
-      const x1 = data[column + i + 1];
-      const x2 = data[column + i + 2];
-      const x3 = data[column + i + 3];
-      let b0 = +(edges[127] < x0) << 7;
-      let b1 = +(edges[127] < x1) << 7;
-      let b2 = +(edges[127] < x2) << 7;
-      let b3 = +(edges[127] < x3) << 7;
-      b0 += +(edges[b0 + 63] < x0) << 6;
-      b1 += +(edges[b1 + 63] < x1) << 6;
-      b2 += +(edges[b2 + 63] < x2) << 6;
-      b3 += +(edges[b3 + 63] < x3) << 6;
-      b0 += +(edges[b0 + 31] < x0) << 5;
-      b1 += +(edges[b1 + 31] < x1) << 5;
-      b2 += +(edges[b2 + 31] < x2) << 5;
-      b3 += +(edges[b3 + 31] < x3) << 5;
-      b0 += +(edges[b0 + 15] < x0) << 4;
-      b1 += +(edges[b1 + 15] < x1) << 4;
-      b2 += +(edges[b2 + 15] < x2) << 4;
-      b3 += +(edges[b3 + 15] < x3) << 4;
-      b0 += +(edges[b0 + 7] < x0) << 3;
-      b1 += +(edges[b1 + 7] < x1) << 3;
-      b2 += +(edges[b2 + 7] < x2) << 3;
-      b3 += +(edges[b3 + 7] < x3) << 3;
-      b0 += +(edges[b0 + 3] < x0) << 2;
-      b1 += +(edges[b1 + 3] < x1) << 2;
-      b2 += +(edges[b2 + 3] < x2) << 2;
-      b3 += +(edges[b3 + 3] < x3) << 2;
-      b0 += +(edges[b0 + 1] < x0) << 1;
-      b1 += +(edges[b1 + 1] < x1) << 1;
-      b2 += +(edges[b2 + 1] < x2) << 1;
-      b3 += +(edges[b3 + 1] < x3) << 1;
-      b0 += +(edges[b0] < x0);
-      b1 += +(edges[b1] < x1);
-      b2 += +(edges[b2] < x2);
-      b3 += +(edges[b3] < x3);
-      binned[column + i] = Number.isNaN(x0) ? missingBin : b0;
-      binned[column + i + 1] = Number.isNaN(x1) ? missingBin : b1;
-      binned[column + i + 2] = Number.isNaN(x2) ? missingBin : b2;
-      binned[column + i + 3] = Number.isNaN(x3) ? missingBin : b3;
-    }
-    for (; i < n; i++) {
-      const x = data[column + i];
-      let b = +(edges[127] < x) << 7;
-      for (let step = 6; step >= 0; step--) b += +(edges[b + (1 << step) - 1] < x) << step;
-      binned[column + i] = Number.isNaN(x) ? missingBin : b;
-    }
+    if (mapper.isCategorical[f])
+      binCodes(data, f * n, mapper.nBinsNonMissing[f], mapper.missingBin, binned, f * n, n);
+    else binValues(data, f * n, paddedEdges(mapper.thresholds[f]), mapper.missingBin, binned, f * n, n);
   }
   return binned;
+}
+
+/** A numeric feature's edges padded with +∞ to 256 (at most 254 edges), so `binValues`' search takes 8 steps. */
+export function paddedEdges(
+  thresholds: Float64Array<ArrayBufferLike>,
+  out: Float64Array = new Float64Array(256),
+): Float64Array {
+  out.fill(Number.POSITIVE_INFINITY);
+  out.set(thresholds);
+  return out;
+}
+
+/**
+ * The bins of `count` numeric values, `values[from …]` into `binned[to …]`: the number of edges below each value
+ * (the first edge ≥ it), or `missingBin` for NaN.
+ */
+export function binValues(
+  values: Float64Array,
+  from: number,
+  edges: Float64Array,
+  missingBin: number,
+  binned: Uint8Array,
+  to: number,
+  count: number,
+): void {
+  // A binary search written as arithmetic on the comparisons: V8 compiles `cond ? a : b` to a branch, which
+  // mispredicts half the time here, and this form runs 5× faster. Plain version: while (lo < hi) { mid = (lo + hi)
+  // >> 1; x <= edges[mid] ? hi = mid : lo = mid + 1 }. Four values per pass: each search is a chain of eight
+  // dependent loads, and four chains overlap.
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const x0 = values[from + i];
+    const x1 = values[from + i + 1];
+    const x2 = values[from + i + 2];
+    const x3 = values[from + i + 3];
+    let b0 = +(edges[127] < x0) << 7;
+    let b1 = +(edges[127] < x1) << 7;
+    let b2 = +(edges[127] < x2) << 7;
+    let b3 = +(edges[127] < x3) << 7;
+    b0 += +(edges[b0 + 63] < x0) << 6;
+    b1 += +(edges[b1 + 63] < x1) << 6;
+    b2 += +(edges[b2 + 63] < x2) << 6;
+    b3 += +(edges[b3 + 63] < x3) << 6;
+    b0 += +(edges[b0 + 31] < x0) << 5;
+    b1 += +(edges[b1 + 31] < x1) << 5;
+    b2 += +(edges[b2 + 31] < x2) << 5;
+    b3 += +(edges[b3 + 31] < x3) << 5;
+    b0 += +(edges[b0 + 15] < x0) << 4;
+    b1 += +(edges[b1 + 15] < x1) << 4;
+    b2 += +(edges[b2 + 15] < x2) << 4;
+    b3 += +(edges[b3 + 15] < x3) << 4;
+    b0 += +(edges[b0 + 7] < x0) << 3;
+    b1 += +(edges[b1 + 7] < x1) << 3;
+    b2 += +(edges[b2 + 7] < x2) << 3;
+    b3 += +(edges[b3 + 7] < x3) << 3;
+    b0 += +(edges[b0 + 3] < x0) << 2;
+    b1 += +(edges[b1 + 3] < x1) << 2;
+    b2 += +(edges[b2 + 3] < x2) << 2;
+    b3 += +(edges[b3 + 3] < x3) << 2;
+    b0 += +(edges[b0 + 1] < x0) << 1;
+    b1 += +(edges[b1 + 1] < x1) << 1;
+    b2 += +(edges[b2 + 1] < x2) << 1;
+    b3 += +(edges[b3 + 1] < x3) << 1;
+    b0 += +(edges[b0] < x0);
+    b1 += +(edges[b1] < x1);
+    b2 += +(edges[b2] < x2);
+    b3 += +(edges[b3] < x3);
+    binned[to + i] = Number.isNaN(x0) ? missingBin : b0;
+    binned[to + i + 1] = Number.isNaN(x1) ? missingBin : b1;
+    binned[to + i + 2] = Number.isNaN(x2) ? missingBin : b2;
+    binned[to + i + 3] = Number.isNaN(x3) ? missingBin : b3;
+  }
+  for (; i < count; i++) {
+    const x = values[from + i];
+    let b = +(edges[127] < x) << 7;
+    for (let step = 6; step >= 0; step--) b += +(edges[b + (1 << step) - 1] < x) << step;
+    binned[to + i] = Number.isNaN(x) ? missingBin : b;
+  }
+}
+
+/** The bins of `count` categorical codes (`binValues`' arguments): the code itself, or `missingBin`. */
+export function binCodes(
+  values: Float64Array,
+  from: number,
+  nCodes: number,
+  missingBin: number,
+  binned: Uint8Array,
+  to: number,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const x = values[from + i];
+    // Codes outside the fitted range can only come from validation rows: treat them as missing.
+    binned[to + i] = x >= 0 && x < nCodes ? x : missingBin;
+  }
 }

@@ -3,7 +3,7 @@ import type { Matrix } from '../../core/matrix';
 import { type ParallelTeam, sharedFloat32, sharedFloat64, sharedUint8 } from '../../core/parallel';
 import { Rng } from '../../core/rng';
 import { trainTestSplit } from '../../model-selection/train-test-split';
-import { BINNING_SUBSAMPLE, type BinMapper, binMatrix, fitBinMapper } from './binning';
+import { type BinMapper, binMatrix, fitAndBinOnTeam, fitBinMapper } from './binning';
 import { boostingScore, type ScoreKind, shouldStop } from './early-stopping';
 import { TreeGrower } from './grower';
 import { HgbTeam } from './hgb-team';
@@ -160,31 +160,29 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
   // Small data is grown on the caller's thread alone: the whole fit takes milliseconds, less than waking a team
   // for every node would cost.
   const withTeam = team !== null && team.size > 1 && n * trainRows.X.nCols >= MIN_TEAM_CELLS;
-  const mapper = fitBinMapper(
-    trainRows.X,
-    data.isCategorical,
-    data.nCategories,
-    settings.maxBins,
-    rng,
-    BINNING_SUBSAMPLE,
-    withTeam ? team : null,
-  );
+  const { X } = trainRows;
+  const { isCategorical, nCategories } = data;
+  // With a team, the training rows are binned on it, straight into shared memory (the validation rows alone).
+  const trainBinned = withTeam ? sharedUint8(n * X.nCols) : null;
+  const mapper =
+    trainBinned === null
+      ? fitBinMapper(X, isCategorical, nCategories, settings.maxBins, rng)
+      : fitAndBinOnTeam(X, isCategorical, nCategories, settings.maxBins, rng, team!, trainBinned);
   const baseline = loss.baseline(trainRows.y, trainRows.w);
-  // A team's side is written straight into shared memory.
-  const side = (rows: Rows, inShared = false): Side => {
-    const cells = rows.X.nRows * rows.X.nCols;
+  const side = (rows: Rows, binned: Uint8Array | null = null): Side => {
     const rawLength = baseline.length * rows.X.nRows;
     return {
       ...rows,
-      binned: binMatrix(rows.X, mapper, inShared ? sharedUint8(cells) : new Uint8Array(cells)),
+      binned: binned ?? binMatrix(rows.X, mapper),
+      // A team's raw predictions, too.
       raw: initialRaw(
         baseline,
         rows.X.nRows,
-        inShared ? sharedFloat64(rawLength) : new Float64Array(rawLength),
+        binned === null ? new Float64Array(rawLength) : sharedFloat64(rawLength),
       ),
     };
   };
-  const train = side(trainRows, withTeam);
+  const train = side(trainRows, trainBinned);
   endPhase('binning', binningStart);
   const setupStart = startPhase();
   let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
