@@ -83,8 +83,7 @@ export function fitBinMapper(
   subsample = BINNING_SUBSAMPLE,
 ): BinMapper {
   const { nRows: n, nCols: p } = X;
-  const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
-  const m = sampled === null ? n : subsample;
+  const [sampled, m] = drawSample(n, subsample, rng);
   const buffer = new Float64Array(m);
   const thresholds = Array.from({ length: p }, (_, f) => {
     if (isCategorical[f]) return new Float64Array(0);
@@ -92,6 +91,12 @@ export function fitBinMapper(
     return sampleEdges(buffer.subarray(0, k), maxBins);
   });
   return mapperOf(thresholds, isCategorical, nCategories, maxBins);
+}
+
+/** The rows the quantiles come from, in increasing order, and how many (all n rows, `null`, when n ≤ subsample). */
+function drawSample(n: number, subsample: number, rng: Rng): [Int32Array | null, number] {
+  if (n <= subsample) return [null, n];
+  return [ascending(rng.permutation(n).subarray(0, subsample), n), subsample];
 }
 
 function mapperOf(
@@ -124,8 +129,7 @@ export function fitAndBinOnTeam(
   subsample = BINNING_SUBSAMPLE,
 ): BinMapper {
   const { nRows: n, nCols: p } = X;
-  const sampled = n > subsample ? ascending(rng.permutation(n).subarray(0, subsample), n) : null;
-  const m = sampled === null ? n : subsample;
+  const [sampled, m] = drawSample(n, subsample, rng);
   const data: BinsSharedData = {
     values: sharedFloat64(m * p),
     counts: sharedInt32(p),
@@ -146,8 +150,8 @@ export function fitAndBinOnTeam(
   );
   const mapper = mapperOf(thresholds, isCategorical, nCategories, maxBins);
   data.nCodes.set(mapper.nBinsNonMissing);
-  // Whole columns per round: as many as the sample's buffer holds (at least one, as m · p ≥ n unless p = 1 and
-  // the rows were subsampled; then the caller bins alone).
+  // Whole columns per round: as many as the sample's buffer holds (none when the rows outnumber the sample's
+  // values, few features on many rows: then the caller bins alone).
   const perRound = Math.floor((m * p) / n);
   if (perRound === 0) {
     binMatrix(X, mapper, binned);
