@@ -106,11 +106,8 @@ function splitContext(
   };
 }
 
-function initialRaw(
-  baseline: Float64Array,
-  n: number,
-  raw: Float64Array<ArrayBufferLike> = new Float64Array(baseline.length * n),
-): Float64Array {
+/** The baseline of every row (class-major) into `raw`, which holds baseline.length · n numbers. */
+function initialRaw(baseline: Float64Array, n: number, raw: Float64Array): Float64Array {
   for (let k = 0; k < baseline.length; k++) raw.fill(baseline[k], k * n, (k + 1) * n);
   return raw;
 }
@@ -169,20 +166,13 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
       ? fitBinMapper(X, isCategorical, nCategories, settings.maxBins, rng)
       : fitAndBinOnTeam(X, isCategorical, nCategories, settings.maxBins, rng, team!, trainBinned);
   const baseline = loss.baseline(trainRows.y, trainRows.w);
-  const side = (rows: Rows, binned: Uint8Array | null = null): Side => {
+  // A team's side (its bins and raw predictions) is in shared memory.
+  const side = (rows: Rows, inShared: boolean, binned = binMatrix(rows.X, mapper)): Side => {
     const rawLength = baseline.length * rows.X.nRows;
-    return {
-      ...rows,
-      binned: binned ?? binMatrix(rows.X, mapper),
-      // A team's raw predictions, too.
-      raw: initialRaw(
-        baseline,
-        rows.X.nRows,
-        binned === null ? new Float64Array(rawLength) : sharedFloat64(rawLength),
-      ),
-    };
+    const raw = inShared ? sharedFloat64(rawLength) : new Float64Array(rawLength);
+    return { ...rows, binned, raw: initialRaw(baseline, rows.X.nRows, raw) };
   };
-  const train = side(trainRows, trainBinned);
+  const train = trainBinned === null ? side(trainRows, false) : side(trainRows, true, trainBinned);
   endPhase('binning', binningStart);
   const setupStart = startPhase();
   let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
@@ -235,7 +225,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     mapper,
     baseline,
     train,
-    validation: validationRows === null ? null : side(validationRows),
+    validation: validationRows === null ? null : side(validationRows, false),
     gh,
     constantHessian: loss.unitHessian && train.w === null,
     grower,
