@@ -81,6 +81,18 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     expectIdentical(alone.predict(X), together.predict(X));
   });
 
+  it("reuses a fit's shared working memory without touching the models fitted before", () => {
+    // The second and third fits take the first one's pooled shared buffers (ml's core/working-memory.ts).
+    const first = makeData(6);
+    const other = makeData(7);
+    const model = new HistGradientBoostingRegressor(PARAMS).fit(first.X, first.signal, { team });
+    const before = model.predict(first.X);
+    new HistGradientBoostingRegressor(PARAMS).fit(other.X, other.signal, { team });
+    expectIdentical(before, model.predict(first.X));
+    const again = new HistGradientBoostingRegressor(PARAMS).fit(first.X, first.signal, { team });
+    expectIdentical(before, again.predict(first.X));
+  });
+
   it('grows the same one-leaf trees when the root cannot be split', () => {
     // Every tree is its root (too few rows for two leaves), whose rows are put in the partition after all (the
     // team's RESET): the absolute-error loss reads them to refit the leaf's value (a median of residuals).

@@ -1,6 +1,7 @@
 import type { Matrix } from '../../core/matrix';
 import { type ParallelTeam, sharedFloat64, sharedInt32 } from '../../core/parallel';
 import type { Rng } from '../../core/rng';
+import { type Allocator, unpooled } from '../../core/working-memory';
 import type { BinsSharedData } from './binning-kernel';
 import { sortFloat64 } from './radix-sort';
 
@@ -81,10 +82,11 @@ export function fitBinMapper(
   maxBins: number,
   rng: Rng,
   subsample = BINNING_SUBSAMPLE,
+  memory: Allocator = unpooled,
 ): BinMapper {
   const { nRows: n, nCols: p } = X;
-  const [sampled, m] = drawSample(n, subsample, rng);
-  const buffer = new Float64Array(m);
+  const [sampled, m] = drawSample(n, subsample, rng, memory);
+  const buffer = memory.float64(m);
   const thresholds = Array.from({ length: p }, (_, f) => {
     if (isCategorical[f]) return new Float64Array(0);
     const k = gatherColumn(X, f, sampled, m, buffer, 0);
@@ -94,9 +96,12 @@ export function fitBinMapper(
 }
 
 /** The rows the quantiles come from, in increasing order, and how many (all n rows, `null`, when n ≤ subsample). */
-function drawSample(n: number, subsample: number, rng: Rng): [Int32Array | null, number] {
+function drawSample(n: number, subsample: number, rng: Rng, memory: Allocator): [Int32Array | null, number] {
   if (n <= subsample) return [null, n];
-  return [ascending(rng.permutation(n).subarray(0, subsample), n), subsample];
+  // `rng.permutation(n)`, in the fit's working memory.
+  const order = memory.int32(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return [ascending(rng.shuffle(order).subarray(0, subsample), n, memory), subsample];
 }
 
 function mapperOf(
@@ -127,11 +132,12 @@ export function fitAndBinOnTeam(
   team: ParallelTeam,
   binned: Uint8Array,
   subsample = BINNING_SUBSAMPLE,
+  memory: Allocator = unpooled,
 ): BinMapper {
   const { nRows: n, nCols: p } = X;
-  const [sampled, m] = drawSample(n, subsample, rng);
+  const [sampled, m] = drawSample(n, subsample, rng, memory);
   const data: BinsSharedData = {
-    values: sharedFloat64(m * p),
+    values: memory.float64(m * p, true),
     counts: sharedInt32(p),
     edges: sharedFloat64(p * maxBins),
     nEdges: sharedInt32(p),
@@ -194,11 +200,11 @@ function gatherColumn(
  * The sampled row indices in increasing order: only the set of values drawn matters (they are sorted next), and
  * reading a column in row order instead of at random places makes the gather ~8× faster on large data.
  */
-function ascending(indices: Int32Array, n: number): Int32Array {
-  const drawn = new Uint8Array(n);
+function ascending(indices: Int32Array, n: number, memory: Allocator): Int32Array {
+  const drawn = memory.uint8(n);
   for (let r = 0; r < indices.length; r++) drawn[indices[r]] = 1;
   // One spare slot: every index is written at the current end, which moves on only for drawn ones.
-  const out = new Int32Array(indices.length + 1);
+  const out = memory.int32(indices.length + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
     out[k] = i;

@@ -1,7 +1,8 @@
 import { type FitOptions, throwIfAborted } from '../../core/fit-options';
 import type { Matrix } from '../../core/matrix';
-import { type ParallelTeam, sharedFloat32, sharedFloat64, sharedUint8 } from '../../core/parallel';
+import type { ParallelTeam } from '../../core/parallel';
 import { Rng } from '../../core/rng';
+import { type Lease, workingMemory } from '../../core/working-memory';
 import { trainTestSplit } from '../../model-selection/train-test-split';
 import { type BinMapper, binMatrix, fitAndBinOnTeam, fitBinMapper } from './binning';
 import { boostingScore, type ScoreKind, shouldStop } from './early-stopping';
@@ -136,14 +137,16 @@ interface Run {
   leafOf: Uint8Array;
   trainScore: number[];
   validationScore: number[];
+  /** The fit's working memory (core/working-memory.ts): everything above but the store, back to the pool at the end. */
+  lease: Lease;
 }
 
 /** Training cells (rows × features) below which a fit does not use its team. */
 const MIN_TEAM_CELLS = 1 << 16;
 
 /** A copy of `values` in shared memory, for a team to read. */
-function shared(values: Float64Array): Float64Array {
-  const copy = sharedFloat64(values.length);
+function shared(values: Float64Array, lease: Lease): Float64Array {
+  const copy = lease.float64(values.length, true);
   copy.set(values);
   return copy;
 }
@@ -159,28 +162,38 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
   const withTeam = team !== null && team.size > 1 && n * trainRows.X.nCols >= MIN_TEAM_CELLS;
   const { X } = trainRows;
   const { isCategorical, nCategories } = data;
+  const lease = workingMemory.lease();
   // With a team, the training rows are binned on it, straight into shared memory (the validation rows alone).
-  const trainBinned = withTeam ? sharedUint8(n * X.nCols) : null;
+  const trainBinned = withTeam ? lease.uint8(n * X.nCols, true) : null;
   const mapper =
     trainBinned === null
-      ? fitBinMapper(X, isCategorical, nCategories, settings.maxBins, rng)
-      : fitAndBinOnTeam(X, isCategorical, nCategories, settings.maxBins, rng, team!, trainBinned);
+      ? fitBinMapper(X, isCategorical, nCategories, settings.maxBins, rng, undefined, lease)
+      : fitAndBinOnTeam(
+          X,
+          isCategorical,
+          nCategories,
+          settings.maxBins,
+          rng,
+          team!,
+          trainBinned,
+          undefined,
+          lease,
+        );
   const baseline = loss.baseline(trainRows.y, trainRows.w);
   // A team's side (its bins and raw predictions) is in shared memory.
-  const side = (rows: Rows, inShared: boolean, binned = binMatrix(rows.X, mapper)): Side => {
-    const rawLength = baseline.length * rows.X.nRows;
-    const raw = inShared ? sharedFloat64(rawLength) : new Float64Array(rawLength);
-    return { ...rows, binned, raw: initialRaw(baseline, rows.X.nRows, raw) };
+  const side = (rows: Rows, inShared: boolean, binned?: Uint8Array): Side => {
+    const { nRows: m, nCols } = rows.X;
+    const raw = initialRaw(baseline, m, lease.float64(baseline.length * m, inShared));
+    return { ...rows, binned: binned ?? binMatrix(rows.X, mapper, lease.uint8(m * nCols)), raw };
   };
   const train = trainBinned === null ? side(trainRows, false) : side(trainRows, true, trainBinned);
   endPhase('binning', binningStart);
   const setupStart = startPhase();
-  let gh: Float32Array = new Float32Array(2 * loss.nTreesPerIteration * n);
+  const gh = lease.float32(2 * loss.nTreesPerIteration * n, withTeam);
   if (withTeam) {
     // Everything else the team reads or writes moves to shared memory once per fit.
-    train.y = shared(train.y);
-    train.w = train.w === null ? null : shared(train.w);
-    gh = sharedFloat32(gh.length);
+    train.y = shared(train.y, lease);
+    train.w = train.w === null ? null : shared(train.w, lease);
   }
   // Without sample weights a log loss's hessian p(1 − p) is at most 1/4 per row: histograms then skip row counts.
   const rowHessianBound = train.w === null ? (loss.maxRowHessian ?? 0) : 0;
@@ -191,7 +204,7 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     minSamplesLeaf: settings.minSamplesLeaf,
     shrinkage: settings.learningRate,
   };
-  const partition = new RowPartition(n, withTeam);
+  const partition = new RowPartition(n, withTeam, lease);
   const hgbTeam = withTeam
     ? new HgbTeam(
         team,
@@ -214,10 +227,11 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
           growerParams,
         },
         loss.nTreesPerIteration,
+        lease,
       )
     : null;
 
-  const grower = new TreeGrower(train.binned, n, ctx, growerParams, partition, hgbTeam);
+  const grower = new TreeGrower(train.binned, n, ctx, growerParams, partition, hgbTeam, lease);
   endPhase('setup', setupStart);
   return {
     loss,
@@ -231,9 +245,10 @@ function startRun(data: BoostingData, settings: BoostingSettings, team: Parallel
     grower,
     team: hgbTeam,
     store: new TreeStore(mapper),
-    leafOf: new Uint8Array(n),
+    leafOf: lease.uint8(n),
     trainScore: [],
     validationScore: [],
+    lease,
   };
 }
 
@@ -316,6 +331,8 @@ export function fitBoosting(
     }
   } finally {
     run.team?.close();
+    // Nothing the result keeps comes from the lease: the trees are the store's, the scores copies.
+    run.lease.end();
   }
   return {
     trees: run.store.finish(),

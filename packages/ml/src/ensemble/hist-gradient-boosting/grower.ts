@@ -1,3 +1,4 @@
+import { type Allocator, unpooled } from '../../core/working-memory';
 import type { HgbTeam } from './hgb-team';
 import { HistogramBuilder, HistogramPool } from './histogram';
 import { RowPartition } from './partition';
@@ -96,6 +97,7 @@ export class TreeGrower {
     params: GrowerParams,
     partition: RowPartition = new RowPartition(nRows),
     team: HgbTeam | null = null,
+    memory: Allocator = unpooled,
   ) {
     this.#binned = binned;
     this.#ctx = ctx;
@@ -106,7 +108,7 @@ export class TreeGrower {
     this.#team = team;
     this.#pool = new HistogramPool(
       this.#builder.size,
-      team === null ? undefined : (size) => team.allocateHistogram(size),
+      team === null ? (size) => memory.float64(size) : (size) => team.allocateHistogram(size),
     );
   }
 

@@ -1,4 +1,5 @@
 import { type ParallelTeam, sharedFloat64, sharedInt32, sharedUint8 } from '../../core/parallel';
+import { type Allocator, unpooled } from '../../core/working-memory';
 import { BITSET_WORDS } from './bitset';
 import type { GrowNode } from './grower';
 import {
@@ -29,7 +30,9 @@ export class HgbTeam {
   readonly #data: HgbSharedData;
   readonly #histIds = new Map<Float64Array, number>();
   readonly #nFeatures: number;
+  readonly #memory: Allocator;
 
+  /** `memory`: the fit's lease of working memory (core/working-memory.ts) for the per-row arrays and histograms. */
   constructor(
     team: ParallelTeam,
     data: Omit<
@@ -49,8 +52,10 @@ export class HgbTeam {
       | 'treeCapacity'
     >,
     nClasses: number,
+    memory: Allocator = unpooled,
   ) {
     this.#team = team;
+    this.#memory = memory;
     const blocks = featureChunks(data.nBinsNonMissing.length, team.size);
     const capacity = treeCapacity(data.growerParams.maxLeafNodes, data.nRows);
     this.#data = {
@@ -61,10 +66,10 @@ export class HgbTeam {
       splitBits: sharedInt32(blocks * BITSET_WORDS),
       treeCapacity: capacity,
       trees: nClasses > 1 ? sharedFloat64(nClasses * treeSlots(capacity)) : sharedFloat64(0),
-      mask: sharedUint8(data.nRows),
+      mask: memory.uint8(data.nRows, true),
       goesLeft: sharedUint8(256),
       counts: sharedInt32(MAX_ROW_CHUNKS),
-      leafOf: sharedUint8(data.nRows),
+      leafOf: memory.uint8(data.nRows, true),
       leafStart: sharedInt32(MAX_TEAM_LEAVES),
       leafEnd: sharedInt32(MAX_TEAM_LEAVES),
       leafValue: sharedFloat64(MAX_TEAM_LEAVES),
@@ -119,7 +124,7 @@ export class HgbTeam {
     const histId = this.#histIds.size;
     // HIST packs two ids in one argument (HIST_ID_MASK); a fit holds about one buffer per leaf.
     if (histId >= HIST_ID_MASK) throw new Error('Internal error: too many histogram buffers for a team.');
-    const hist = sharedFloat64(size);
+    const hist = this.#memory.float64(size, true);
     this.#histIds.set(hist, histId);
     this.#team.post({ histId, hist } satisfies HgbHistMessage);
     return hist;

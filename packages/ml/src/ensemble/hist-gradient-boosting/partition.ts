@@ -1,4 +1,4 @@
-import { sharedFloat64, sharedInt32 } from '../../core/parallel';
+import { type Allocator, unpooled } from '../../core/working-memory';
 import { hasBit } from './bitset';
 import type { SplitInfo } from './splitting';
 
@@ -29,13 +29,16 @@ export class RowPartition {
   /** Whether `split` keeps its right rows in the node's own range of the scratch arrays (see `split`). */
   readonly #scratchInNode: boolean;
 
-  /** With `shared`, the arrays live in `SharedArrayBuffer`s so a `ParallelTeam` can work on them. */
-  constructor(nRows: number, shared = false) {
-    this.rows = shared ? sharedInt32(nRows) : new Int32Array(nRows);
-    this.pairs = shared ? sharedFloat64(nRows) : new Float64Array(nRows);
+  /**
+   * With `shared`, the arrays live in `SharedArrayBuffer`s so a `ParallelTeam` can work on them; `memory` is a fit's
+   * lease of working memory (core/working-memory.ts) or new memory.
+   */
+  constructor(nRows: number, shared = false, memory: Allocator = unpooled) {
+    this.rows = memory.int32(nRows, shared);
+    this.pairs = memory.float64(nRows, shared);
     this.gh = new Float32Array(this.pairs.buffer);
-    this.rowScratch = shared ? sharedInt32(nRows) : new Int32Array(nRows);
-    this.pairScratch = shared ? sharedFloat64(nRows) : new Float64Array(nRows);
+    this.rowScratch = memory.int32(nRows, shared);
+    this.pairScratch = memory.float64(nRows, shared);
     this.ghScratch = new Float32Array(this.pairScratch.buffer);
     this.#scratchInNode = shared;
   }
