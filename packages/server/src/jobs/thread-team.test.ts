@@ -93,6 +93,24 @@ describe('ThreadTeam: histogram gradient boosting on two threads', () => {
     expectIdentical(before, again.predict(first.X));
   });
 
+  it('breaks ties between features as one thread does (a column and its copy)', () => {
+    // Column 4 becomes a copy of column 1, on which the target depends most, so every split on one ties with the
+    // other. The members scan their blocks of features as they build a node's histograms, and on two threads the
+    // block of features 3–6 comes before that of 0–2: the tie must still go to feature 1.
+    const { X } = makeData(8);
+    X.data.copyWithin(4 * N, N, 2 * N);
+    const noise = new Rng(9);
+    const y = Int32Array.from({ length: N }, (_, i) =>
+      X.get(i, 1) + 0.5 * noise.nextFloat() > 0.25 ? 1 : 0,
+    );
+    const alone = new HistGradientBoostingClassifier(PARAMS).fit(X, y);
+    const together = new HistGradientBoostingClassifier(PARAMS).fit(X, y, { team });
+    const features = alone.treeFeature_.filter((f) => f >= 0);
+    expect(features.filter((f) => f === 1).length).toBeGreaterThan(10);
+    expect(features.filter((f) => f === 4).length).toBe(0);
+    expect(together.getState()).toEqual(alone.getState());
+  });
+
   it('grows the same one-leaf trees when the root cannot be split', () => {
     // Every tree is its root (too few rows for two leaves), whose rows are put in the partition after all (the
     // team's RESET): the absolute-error loss reads them to refit the leaf's value (a median of residuals).

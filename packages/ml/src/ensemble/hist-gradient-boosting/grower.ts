@@ -79,6 +79,8 @@ export class TreeGrower {
   #constantHessian = false;
   /** Whether the last `#build` ran on the team. */
   #builtOnTeam = false;
+  /** The children of the split under way whose best split the team found as it built histograms. */
+  readonly #scanned: GrowNode[] = [];
   /**
    * A tree's partition is not reset before its root is split: until then the root's rows are 0..n−1 and their
    * gradients are `grow`'s `gh`, which the root's histograms and split read directly (`RowPartition.splitRoot`,
@@ -115,7 +117,8 @@ export class TreeGrower {
   /**
    * The histograms of the node `[start, end)` into `out`, with row counts unless `countRows` is false (never for
    * the root): on the team when the node is large enough, which then also turns `subtractFrom` (the parent's
-   * buffer, if given) into the sibling's (`#builtOnTeam` says whether it did).
+   * buffer, if given) into the sibling's (`#builtOnTeam` says whether it did), and finds the best split of
+   * `scanNode` (this node) and `scanSibling` (the sibling, with `subtractFrom`) on the way (`#scanned` says which).
    */
   #build(
     start: number,
@@ -124,6 +127,8 @@ export class TreeGrower {
     out: Float64Array,
     countRows = true,
     subtractFrom: Float64Array | null = null,
+    scanNode: GrowNode | null = null,
+    scanSibling: GrowNode | null = null,
   ): void {
     const constantHessian = this.#constantHessian;
     const t0 = startPhase();
@@ -134,8 +139,28 @@ export class TreeGrower {
       this.#builtOnTeam = this.#team?.buildRoot(rootGradients, constantHessian, out) ?? false;
       if (!this.#builtOnTeam)
         this.#builder.build(this.partition.rows, rootGradients, start, end, constantHessian, out);
-    } else if (this.#team?.build(start, end, constantHessian, inScratch, out, countRows, subtractFrom)) {
+    } else if (
+      this.#team?.build(
+        start,
+        end,
+        constantHessian,
+        inScratch,
+        out,
+        countRows,
+        subtractFrom,
+        scanNode,
+        scanSibling,
+      )
+    ) {
       this.#builtOnTeam = true;
+      if (scanNode !== null) {
+        this.#team!.takeSplit(scanNode, false, scanNode.split);
+        this.#scanned.push(scanNode);
+      }
+      if (scanSibling !== null && subtractFrom !== null) {
+        this.#team!.takeSplit(scanSibling, true, scanSibling.split);
+        this.#scanned.push(scanSibling);
+      }
     } else {
       const { partition } = this;
       const rows = inScratch ? partition.rowScratch : partition.rows;
@@ -236,6 +261,11 @@ export class TreeGrower {
       );
     }
     endPhase('splitFinding', t0);
+    this.#settle(node);
+  }
+
+  /** A node whose best split is known: a leaf if it gains nothing, else a candidate for splitting. */
+  #settle(node: GrowNode): void {
     if (node.split.gain <= 0) this.#finalize(node);
     else this.#splittable.push(node);
   }
@@ -370,23 +400,26 @@ export class TreeGrower {
     // other members' caches).
     const subtract = !direct && !larger.isLeaf;
     let subtracted = false;
+    this.#scanned.length = 0;
     if (!smaller.isLeaf || subtract) {
       smaller.hist = this.#pool.acquire();
       smaller.counted = this.#countsRows(smaller);
+      // Parent − sibling has true counts only if both had them.
+      if (subtract) larger.counted = node.counted && smaller.counted;
       const { start, end, inScratch, hist, counted } = smaller;
-      this.#build(start, end, inScratch, hist, counted, subtract ? parentHist : null);
+      const scanNode = smaller.isLeaf ? null : smaller;
+      this.#build(start, end, inScratch, hist, counted, subtract ? parentHist : null, scanNode, larger);
       subtracted = subtract && this.#builtOnTeam;
     }
     if (direct) {
       this.#pool.release(parentHist);
       larger.hist = this.#pool.acquire();
       larger.counted = this.#countsRows(larger);
-      this.#build(larger.start, larger.end, larger.inScratch, larger.hist, larger.counted);
+      this.#build(larger.start, larger.end, larger.inScratch, larger.hist, larger.counted, null, larger);
     } else {
       const t1 = startPhase();
       if (subtract && !subtracted) this.#builder.subtract(parentHist, smaller.hist!, this.#constantHessian);
       endPhase('subtraction', t1);
-      // Parent − sibling has true counts only if both had them.
       larger.counted = node.counted && smaller.counted;
       larger.hist = parentHist;
     }
@@ -394,6 +427,8 @@ export class TreeGrower {
       if (child.isLeaf) {
         if (child.hist !== null) this.#pool.release(child.hist);
         child.hist = null;
+      } else if (this.#scanned.includes(child)) {
+        this.#settle(child);
       } else {
         this.#findSplit(child);
       }

@@ -7,9 +7,12 @@ import {
   HGB_OP,
   type HgbHistMessage,
   type HgbSharedData,
+  HIST_FLAG,
   HIST_ID_MASK,
+  histChunks,
   MAX_ROW_CHUNKS,
   MAX_TEAM_LEAVES,
+  NODE_SLOTS,
   rowChunks,
   SPLIT_SLOTS,
 } from './parallel-kernel';
@@ -56,11 +59,13 @@ export class HgbTeam {
   ) {
     this.#team = team;
     this.#memory = memory;
-    const blocks = featureChunks(data.nBinsNonMissing.length, team.size);
+    // Split results: SPLIT's feature blocks, or HIST's chunks for a node and its sibling.
+    const nFeatures = data.nBinsNonMissing.length;
+    const blocks = Math.max(featureChunks(nFeatures, team.size), 2 * histChunks(nFeatures, team.size));
     const capacity = treeCapacity(data.growerParams.maxLeafNodes, data.nRows);
     this.#data = {
       ...data,
-      nodeSums: sharedFloat64(8),
+      nodeSums: sharedFloat64(2 * NODE_SLOTS),
       rootSums: sharedFloat64(3),
       splitOut: sharedFloat64(blocks * SPLIT_SLOTS),
       splitBits: sharedInt32(blocks * BITSET_WORDS),
@@ -133,7 +138,9 @@ export class HgbTeam {
   /**
    * Builds the node's histograms on the team (its rows in the scratch arrays when `inScratch`), and with
    * `subtractFrom` (the parent's buffer) turns that buffer into the sibling's, parent − node; false when the node
-   * is too small to be worth it (then neither is done).
+   * is too small to be worth it (then nothing is done). With `scanNode` (the node) and `scanSibling` (the sibling,
+   * with `subtractFrom`), each member also scans the features it built for their best split, and `takeSplit` then
+   * gives each one's best, with no SPLIT op.
    */
   build(
     start: number,
@@ -143,13 +150,48 @@ export class HgbTeam {
     out: Float64Array,
     countRows = true,
     subtractFrom: Float64Array | null = null,
+    scanNode: GrowNode | null = null,
+    scanSibling: GrowNode | null = null,
   ): boolean {
     if ((end - start) * this.#nFeatures < MIN_PARALLEL_CELLS) return false;
     this.#data.rootSums[2] = 0;
-    const flags = (constantHessian ? 1 : 0) | (inScratch ? 2 : 0) | (countRows ? 0 : 4);
+    let flags =
+      (constantHessian ? HIST_FLAG.CONSTANT_HESSIAN : 0) |
+      (inScratch ? HIST_FLAG.IN_SCRATCH : 0) |
+      (countRows ? 0 : HIST_FLAG.UNCOUNTED);
+    if (scanNode !== null) {
+      this.#writeNodeSums(scanNode, 0);
+      flags |= HIST_FLAG.SCAN_NODE;
+    }
+    if (scanSibling !== null && subtractFrom !== null) {
+      this.#writeNodeSums(scanSibling, 1);
+      flags |= HIST_FLAG.SCAN_SIBLING;
+    }
     const parent = subtractFrom === null ? 0 : this.#histIds.get(subtractFrom)! + 1;
     this.#team.run(HGB_OP.HIST, start, end, flags, this.#histIds.get(out)! | (parent << 16));
     return true;
+  }
+
+  /**
+   * After a `build` that scanned them: the best split of the node (`sibling` false) or of the sibling into `out`.
+   * HIST's chunks are not in feature order, so a tie goes to the lower feature, as one scan in feature order
+   * would have it.
+   */
+  takeSplit(node: GrowNode, sibling: boolean, out: SplitInfo): void {
+    const chunks = histChunks(this.#nFeatures, this.#team.size);
+    const { splitOut } = this.#data;
+    const first = sibling ? chunks : 0;
+    let best = first;
+    for (let k = first + 1; k < first + chunks; k++) {
+      const gain = splitOut[k * SPLIT_SLOTS];
+      const bestGain = splitOut[best * SPLIT_SLOTS];
+      if (
+        gain > bestGain ||
+        (gain === bestGain && splitOut[k * SPLIT_SLOTS + 1] < splitOut[best * SPLIT_SLOTS + 1])
+      )
+        best = k;
+    }
+    this.#readSplit(best, node, out);
   }
 
   /**
@@ -205,18 +247,32 @@ export class HgbTeam {
   findSplit(node: GrowNode, hist: Float64Array, constantHessian: boolean, out: SplitInfo): boolean {
     const blocks = featureChunks(this.#nFeatures, this.#team.size);
     if (blocks < 2) return false;
-    const { nodeSums, splitOut, splitBits, ctx } = this.#data;
-    nodeSums[0] = node.nSamples;
-    nodeSums[1] = node.sumGradients;
-    nodeSums[2] = node.sumHessians;
-    nodeSums[3] = node.value;
-    nodeSums[4] = node.start;
-    nodeSums[5] = node.end;
-    nodeSums[6] = node.inScratch ? 1 : 0;
-    nodeSums[7] = node.counted ? 1 : 0;
+    const { splitOut } = this.#data;
+    this.#writeNodeSums(node, 0);
     this.#team.run(HGB_OP.SPLIT, this.#histIds.get(hist)!, constantHessian ? 1 : 0, 0, 0);
     let best = 0;
     for (let k = 1; k < blocks; k++) if (splitOut[k * SPLIT_SLOTS] > splitOut[best * SPLIT_SLOTS]) best = k;
+    this.#readSplit(best, node, out);
+    return true;
+  }
+
+  /** The node's numbers into `nodeSums` slot `slot`, for the members' scans (parallel-kernel.ts `scanRange`). */
+  #writeNodeSums(node: GrowNode, slot: number): void {
+    const { nodeSums } = this.#data;
+    const at = slot * NODE_SLOTS;
+    nodeSums[at] = node.nSamples;
+    nodeSums[at + 1] = node.sumGradients;
+    nodeSums[at + 2] = node.sumHessians;
+    nodeSums[at + 3] = node.value;
+    nodeSums[at + 4] = node.start;
+    nodeSums[at + 5] = node.end;
+    nodeSums[at + 6] = node.inScratch ? 1 : 0;
+    nodeSums[at + 7] = node.counted ? 1 : 0;
+  }
+
+  /** The split a member's scan left in `splitOut` block `best` into `out`, completed for `node`. */
+  #readSplit(best: number, node: GrowNode, out: SplitInfo): void {
+    const { splitOut, splitBits, ctx } = this.#data;
     const at = best * SPLIT_SLOTS;
     out.gain = splitOut[at];
     out.feature = splitOut[at + 1];
@@ -229,7 +285,6 @@ export class HgbTeam {
     if (out.isCategorical)
       out.leftBins.set(splitBits.subarray(best * BITSET_WORDS, (best + 1) * BITSET_WORDS));
     completeSplit(ctx, node, out);
-    return true;
   }
 
   /**

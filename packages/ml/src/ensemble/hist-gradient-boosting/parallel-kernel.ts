@@ -12,7 +12,9 @@ import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './spli
  * OpenMP, LightGBM with its own thread pool):
  *
  * - HIST: a node's histograms, in blocks of features (disjoint parts of the buffer, see `histChunks`), and when
- *   asked the sibling's by subtraction from the parent's, each block by the member that built it;
+ *   asked the sibling's by subtraction from the parent's, each block by the member that built it; when asked, the
+ *   member then scans its block for the best split of the node and of the sibling (`SCAN_NODE`, `SCAN_SIBLING`),
+ *   while the histograms are still in its cache, instead of a SPLIT op per child;
  * - MARK, SCATTER: splitting a node's rows, in chunks of rows. MARK notes each row's direction and counts the
  *   left rows of its chunk; from the counts every chunk's left and right rows have a known place, and SCATTER writes
  *   them there in the other pair of arrays (so the partition stays stable: rows keep their order within each child,
@@ -58,6 +60,22 @@ export const HIST_ID_MASK = 0xffff;
 
 /** Per feature block of SPLIT: its best split's gain, feature, bin, missing-left, categorical, G_L, H_L, n_L. */
 export const SPLIT_SLOTS = 8;
+
+/** Slots of `nodeSums` per node: rows, G, H, value, start, end, in scratch, counted (`writeNodeSums`). */
+export const NODE_SLOTS = 8;
+
+/**
+ * HIST's flags (its third argument): constant hessians, the node's rows in the scratch arrays, no row counts, and
+ * whether to scan the node (`nodeSums` slot 0, splits at `splitOut` block 0…) and the sibling (slot 1, splits
+ * after the node's) once its histograms are built.
+ */
+export const HIST_FLAG = {
+  CONSTANT_HESSIAN: 1,
+  IN_SCRATCH: 2,
+  UNCOUNTED: 4,
+  SCAN_NODE: 8,
+  SCAN_SIBLING: 16,
+} as const;
 
 /**
  * Leaves a tree may have for its raw-prediction update to run on the team (more: the caller's thread does it): a
@@ -138,8 +156,9 @@ export interface HgbSharedData {
   /** After HIST of the root: its gradient and hessian totals, and 1 when a member wrote them (else 0). */
   rootSums: Float64Array;
   /**
-   * The node SPLIT works on: its row count, gradient and hessian sums and value; its rows' range, 1 if they are in
-   * the scratch arrays, 1 if its histograms have row counts.
+   * The node SPLIT works on (and HIST's scans: the node, then the sibling; NODE_SLOTS each): its row count, gradient
+   * and hessian sums and value; its rows' range, 1 if they are in the scratch arrays, 1 if its histograms have row
+   * counts.
    */
   nodeSums: Float64Array;
   /** Per feature block: its best split (SPLIT_SLOTS numbers) and its categorical left set. */
@@ -184,12 +203,16 @@ function buildHist(
   chunk: number,
   chunks: number,
   countRows = true,
+  scan = 0,
 ) {
   const [f0, f1] = histBlock(s.nFeatures, chunk, chunks);
   const histId = histIds & HIST_ID_MASK;
   s.builder.buildFeatures(rows, gh, start, end, constantHessian, s.hists[histId], f0, f1, countRows);
   const parentId = (histIds >>> 16) - 1;
   if (parentId >= 0) s.builder.subtractFeatures(s.hists[parentId], s.hists[histId], f0, f1, constantHessian);
+  if ((scan & HIST_FLAG.SCAN_NODE) !== 0) scanRange(s, histId, constantHessian, 0, f0, f1, chunk);
+  if ((scan & HIST_FLAG.SCAN_SIBLING) !== 0)
+    scanRange(s, parentId, constantHessian, 1, f0, f1, chunks + chunk);
   if (f0 === 0 && f1 >= 2 && end - start === s.nRows && s.builder.rootSumsFromBuild) {
     // The root's first block also summed every row's gradient and hessian (see the grower's `#buildRoot`).
     s.rootSums[0] = s.builder.rootSumGradients;
@@ -214,24 +237,42 @@ function addLeaves(s: HgbState, k: number, chunk: number, chunks: number) {
   for (let i = from; i < to; i++) raw[offset + i] += leafValue[leafOf[i]];
 }
 
-function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk: number, chunks: number) {
-  const [f0, f1] = featureBlock(s.nFeatures, chunk, chunks);
+/**
+ * The best split among the features `[f0, f1)` of the node in `nodeSums` slot `slot`, from its histograms
+ * `histId`, into `splitOut` block `block`.
+ */
+function scanRange(
+  s: HgbState,
+  histId: number,
+  constantHessian: boolean,
+  slot: number,
+  f0: number,
+  f1: number,
+  block: number,
+) {
   const { nodeSums, info } = s;
+  const base = slot * NODE_SLOTS;
   const node = {
-    nSamples: nodeSums[0],
-    sumGradients: nodeSums[1],
-    sumHessians: nodeSums[2],
-    value: nodeSums[3],
+    nSamples: nodeSums[base],
+    sumGradients: nodeSums[base + 1],
+    sumHessians: nodeSums[base + 2],
+    value: nodeSums[base + 3],
   };
   // A node whose histograms lack row counts comes with its rows (to count a feature, see `scanFeatures`).
-  const start = nodeSums[4];
-  const end = nodeSums[5];
+  const start = nodeSums[base + 4];
+  const end = nodeSums[base + 5];
   const nodeRows =
-    nodeSums[7] === 1
+    nodeSums[base + 7] === 1
       ? null
-      : { binned: s.binned, nRows: s.nRows, rows: nodeSums[6] === 1 ? s.rowScratch : s.rows, start, end };
+      : {
+          binned: s.binned,
+          nRows: s.nRows,
+          rows: nodeSums[base + 6] === 1 ? s.rowScratch : s.rows,
+          start,
+          end,
+        };
   scanFeatures(s.hists[histId], s.ctx, node, constantHessian, info, s.scratch, f0, f1, nodeRows);
-  const at = chunk * SPLIT_SLOTS;
+  const at = block * SPLIT_SLOTS;
   const out = s.splitOut;
   out[at] = info.gain;
   out[at + 1] = info.feature;
@@ -241,7 +282,7 @@ function scanBlock(s: HgbState, histId: number, constantHessian: boolean, chunk:
   out[at + 5] = info.sumGradientLeft;
   out[at + 6] = info.sumHessianLeft;
   out[at + 7] = info.nLeft;
-  if (info.isCategorical) s.splitBits.set(info.leftBins, chunk * BITSET_WORDS);
+  if (info.isCategorical) s.splitBits.set(info.leftBins, block * BITSET_WORDS);
 }
 
 export const hgbKernel: ParallelKernel<HgbState> = {
@@ -283,11 +324,13 @@ export const hgbKernel: ParallelKernel<HgbState> = {
   run(s, op, a, b, c, d, chunk, chunks) {
     switch (op) {
       case HGB_OP.HIST: {
-        // c: bit 0 constant hessians, bit 1 the node's rows in the scratch arrays, bit 2 no row counts.
-        const inScratch = (c & 2) !== 0;
+        const inScratch = (c & HIST_FLAG.IN_SCRATCH) !== 0;
         const rows = inScratch ? s.rowScratch : s.rows;
         const gh = inScratch ? s.ghScratch : s.gh;
-        return buildHist(s, rows, gh, a, b, (c & 1) === 1, d, chunk, chunks, (c & 4) === 0);
+        const constantHessian = (c & HIST_FLAG.CONSTANT_HESSIAN) !== 0;
+        const counted = (c & HIST_FLAG.UNCOUNTED) === 0;
+        const scan = c & (HIST_FLAG.SCAN_NODE | HIST_FLAG.SCAN_SIBLING);
+        return buildHist(s, rows, gh, a, b, constantHessian, d, chunk, chunks, counted, scan);
       }
       case HGB_OP.HIST_ROOT: {
         // The root's kernels read the gradients in row order, here straight from the class's slice at pair `a`.
@@ -312,8 +355,10 @@ export const hgbKernel: ParallelKernel<HgbState> = {
         return markLeaves(s, a, chunk, chunks);
       case HGB_OP.RAW:
         return addLeaves(s, a, chunk, chunks);
-      case HGB_OP.SPLIT:
-        return scanBlock(s, a, b === 1, chunk, chunks);
+      case HGB_OP.SPLIT: {
+        const [f0, f1] = featureBlock(s.nFeatures, chunk, chunks);
+        return scanRange(s, a, b === 1, 0, f0, f1, chunk);
+      }
       case HGB_OP.RESET: {
         const [from, to] = partBounds(0, s.nRows, chunk, chunks);
         for (let i = from; i < to; i++) s.rows[i] = i;
