@@ -26,7 +26,7 @@ export function sortFloat64(values: Float64Array): void {
       keys[2 * i + 1] = hi | 0x80000000;
     }
   }
-  const scratch = new Uint32Array(2 * m);
+  const scratch = scratchOf(2 * m);
   // The high halves first: for data with many distinct values they decide the order nearly everywhere, and the
   // few runs of equal high halves are finished by their low halves. Runs too long for that: all six passes.
   let src = radixPasses(keys, scratch, m, 3, 6);
@@ -41,6 +41,20 @@ export function sortFloat64(values: Float64Array): void {
       keys[2 * i + 1] = ~hi;
     }
   }
+}
+
+/**
+ * The passes' scratch, kept from one sort to the next up to `MAX_KEPT_SCRATCH` keys (binning's samples of 200 000
+ * values, 1.6 MB): binning sorts one such sample per feature, and fresh memory for each would cost a page fault
+ * per 4 KiB (see core/working-memory.ts). Not cleared: every pass writes all of it before reading it.
+ */
+const MAX_KEPT_SCRATCH = 2 * 200_000;
+let keptScratch: Uint32Array | null = null;
+
+function scratchOf(length: number): Uint32Array {
+  if (length > MAX_KEPT_SCRATCH) return new Uint32Array(length);
+  if (keptScratch === null || keptScratch.length < length) keptScratch = new Uint32Array(length);
+  return keptScratch.subarray(0, length);
 }
 
 /** LSD passes `[from, to)` over the (low, high) key pairs, ping-ponging between `a` and `b`; returns the sorted one. */
