@@ -98,6 +98,7 @@ export { linspace } from './core/linspace';
 export { Matrix } from './core/matrix';
 export { pairwiseSum } from './core/pairwise-sum';
 export { type ParallelKernel, type ParallelTeam, partBounds } from './core/parallel';
+export { WorkingMemory, workingMemory } from './core/working-memory';
 export {
   type Constraint,
   describeConstraint,

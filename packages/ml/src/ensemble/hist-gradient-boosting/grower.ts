@@ -165,6 +165,8 @@ export class TreeGrower {
       const { partition } = this;
       const rows = inScratch ? partition.rowScratch : partition.rows;
       const gh = inScratch ? partition.ghScratch : partition.gh;
+      // A team that splits rows alone leaves a node's pairs to be gathered first.
+      if (this.#team?.rowsOnly) this.#team.gatherFor(start, end, inScratch);
       this.#builder.build(rows, gh, start, end, constantHessian, out, countRows);
     }
     endPhase('histograms', t0);
@@ -201,6 +203,7 @@ export class TreeGrower {
     const n = partition.rows.length;
     const aligned = gh.byteOffset % 8 === 0;
     this.#rootGradients = aligned ? gh : null;
+    this.#team?.beginTree(gh);
     if (this.#rootGradients === null) this.#reset(gh);
     this.#constantHessian = constantHessian;
     this.leaves = [];

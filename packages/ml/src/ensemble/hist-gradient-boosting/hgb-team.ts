@@ -16,6 +16,7 @@ import {
   rowChunks,
   SPLIT_SLOTS,
 } from './parallel-kernel';
+import { gatherPairs } from './parallel-partition';
 import { readTree, treeCapacity, treeSlots } from './parallel-trees';
 import { RowPartition } from './partition';
 import { completeSplit, type SplitInfo } from './splitting';
@@ -34,6 +35,13 @@ export class HgbTeam {
   readonly #histIds = new Map<Float64Array, number>();
   readonly #nFeatures: number;
   readonly #memory: Allocator;
+  /**
+   * Within a tree whose gradients are the fit's shared ones (`beginTree`): the pair where its class's slice starts,
+   * and that the team's splits move only rows, their pairs gathered before each node's histograms.
+   */
+  #offset = -1;
+  #rowsOnly = false;
+  readonly #byRow: Float64Array;
 
   /** `memory`: the fit's lease of working memory (core/working-memory.ts) for the per-row arrays and histograms. */
   constructor(
@@ -80,7 +88,44 @@ export class HgbTeam {
       leafValue: sharedFloat64(MAX_TEAM_LEAVES),
     };
     this.#nFeatures = data.nBinsNonMissing.length;
+    this.#byRow = new Float64Array(
+      data.gradients.buffer,
+      data.gradients.byteOffset,
+      data.gradients.length / 2,
+    );
     team.open('hgb', this.#data);
+  }
+
+  /**
+   * A new tree on the gradients `gh`: when they are (a class's slice of) the fit's shared gradients, the team's
+   * splits move rows only and every node's pairs are gathered before its histograms (`gatherFor`, on the team or,
+   * for a node built on the caller's thread, by the grower); else splits move rows and pairs together.
+   */
+  beginTree(gh: Float32Array): void {
+    this.#offset = this.#pairOffset(gh);
+    this.#rowsOnly = this.#offset >= 0;
+  }
+
+  /** Whether the node `[start, end)` needs its pairs gathered before a histogram build. */
+  get rowsOnly(): boolean {
+    return this.#rowsOnly;
+  }
+
+  /** Fills the pairs of the node `[start, end)` (in the scratch arrays when `inScratch`) from the tree's gradients. */
+  gatherFor(start: number, end: number, inScratch: boolean): void {
+    if (end - start >= MIN_PARALLEL_ROWS) {
+      this.#team.run(HGB_OP.GATHER, start, end, inScratch ? 1 : 0, this.#offset);
+      return;
+    }
+    const { rows, rowScratch, pairs, pairScratch } = this.#data;
+    gatherPairs(
+      inScratch ? rowScratch : rows,
+      inScratch ? pairScratch : pairs,
+      this.#byRow,
+      this.#offset,
+      start,
+      end,
+    );
   }
 
   /**
@@ -168,6 +213,7 @@ export class HgbTeam {
       flags |= HIST_FLAG.SCAN_SIBLING;
     }
     const parent = subtractFrom === null ? 0 : this.#histIds.get(subtractFrom)! + 1;
+    if (this.#rowsOnly) this.gatherFor(start, end, inScratch);
     this.#team.run(HGB_OP.HIST, start, end, flags, this.#histIds.get(out)! | (parent << 16));
     return true;
   }
@@ -220,7 +266,7 @@ export class HgbTeam {
     let position = 0;
     const chunks = rowChunks(nRows, team.size);
     for (let p = 0; p < chunks; p++) position += counts[p];
-    team.run(HGB_OP.SCATTER_ROOT, position, offset, 0, 0);
+    team.run(HGB_OP.SCATTER_ROOT, position, offset, this.#rowsOnly ? 1 : 0, 0);
     return position;
   }
 
@@ -299,14 +345,14 @@ export class HgbTeam {
     let position = start;
     const chunks = rowChunks(end - start, team.size);
     for (let p = 0; p < chunks; p++) position += this.#data.counts[p];
-    team.run(HGB_OP.SCATTER, start, end, position, inScratch ? 1 : 0);
+    team.run(HGB_OP.SCATTER, start, end, position, (inScratch ? 1 : 0) | (this.#rowsOnly ? 2 : 0));
     return position;
   }
 
   /** Moves the node `[start, end)` back from the scratch arrays on the team; false when the caller should. */
   copyBack(start: number, end: number): boolean {
     if (end - start < MIN_PARALLEL_ROWS) return false;
-    this.#team.run(HGB_OP.COPY, start, end, 0, 0);
+    this.#team.run(HGB_OP.COPY, start, end, this.#rowsOnly ? 1 : 0, 0);
     return true;
   }
 

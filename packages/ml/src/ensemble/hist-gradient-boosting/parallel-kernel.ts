@@ -3,7 +3,7 @@ import { BITSET_WORDS } from './bitset';
 import type { GrowerParams } from './grower';
 import { HistogramBuilder } from './histogram';
 import { type BoostingLoss, lossByName } from './loss';
-import { copyBack, mark, markRoot, scatter, scatterRoot } from './parallel-partition';
+import { copyBack, gatherPairs, mark, markRoot, scatter, scatterRoot } from './parallel-partition';
 import { TreeTask } from './parallel-trees';
 import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './splitting';
 
@@ -22,6 +22,9 @@ import { type SplitContext, SplitInfo, SplitScratch, scanFeatures } from './spli
  *   `pairScratch` (its `inScratch` flag, an argument of HIST, MARK and SCATTER), and a split moves them from one
  *   to the other instead of copying them back every time; COPY moves a node back from the scratch arrays (the
  *   leaves, once the tree is grown);
+ * - GATHER: a team whose splits move only rows (`HgbTeam.beginTree`) fills a node's (gradient, hessian) pairs
+ *   from the row-indexed gradients before its histograms, in chunks of positions (scikit-learn's ordered
+ *   gradients): a split then moves 4 bytes a row instead of 12;
  * - GRADIENTS: the loss's gradients and hessians, in chunks of rows;
  * - LEAF_OF, RAW: adding a tree's leaf values to the raw predictions as raw-update.ts does, in chunks of partition
  *   positions (each row's leaf number into `leafOf`), then in chunks of rows (the predictions in row order);
@@ -50,6 +53,7 @@ export const HGB_OP = {
   HIST_ROOT: 11,
   MARK_ROOT: 12,
   SCATTER_ROOT: 13,
+  GATHER: 14,
 } as const;
 
 /**
@@ -340,13 +344,20 @@ export const hgbKernel: ParallelKernel<HgbState> = {
       case HGB_OP.MARK_ROOT:
         return markRoot(s, a, chunk, chunks);
       case HGB_OP.SCATTER_ROOT:
-        return scatterRoot(s, a, b, chunk, chunks);
+        return scatterRoot(s, a, b, c === 1, chunk, chunks);
       case HGB_OP.MARK:
         return mark(s, a, b, c, d === 1, chunk, chunks);
       case HGB_OP.SCATTER:
-        return scatter(s, a, b, c, d === 1, chunk, chunks);
+        // d: bit 0 the node in the scratch arrays, bit 1 rows only.
+        return scatter(s, a, b, c, (d & 1) === 1, (d & 2) === 2, chunk, chunks);
       case HGB_OP.COPY:
-        return copyBack(s, a, b, chunk, chunks);
+        return copyBack(s, a, b, c === 1, chunk, chunks);
+      case HGB_OP.GATHER: {
+        const [from, to] = partBounds(a, b, chunk, chunks);
+        const rows = c === 1 ? s.rowScratch : s.rows;
+        const pairs = c === 1 ? s.pairScratch : s.pairs;
+        return gatherPairs(rows, pairs, s.gradientPairs, d, from, to);
+      }
       case HGB_OP.GRADIENTS: {
         const [from, to] = partBounds(0, s.nRows, chunk, chunks);
         return s.loss.gradients(s.y, s.w, s.raw, s.gradients, from, to);

@@ -50,13 +50,17 @@ function chunkCursors(
   return [left, right];
 }
 
-/** SCATTER: from the node's arrays (the scratch ones when `inScratch`) into the other pair. */
+/**
+ * SCATTER: from the node's arrays (the scratch ones when `inScratch`) into the other pair; with `rowsOnly`, the
+ * rows alone (their pairs are gathered before a node's histograms, `gatherPairs`).
+ */
 export function scatter(
   s: HgbState,
   start: number,
   end: number,
   position: number,
   inScratch: boolean,
+  rowsOnly: boolean,
   chunk: number,
   chunks: number,
 ) {
@@ -64,8 +68,17 @@ export function scatter(
   const [from, to] = partBounds(start, end, chunk, chunks);
   const { mask } = s;
   const rows = inScratch ? s.rowScratch : s.rows;
-  const pairs = inScratch ? s.pairScratch : s.pairs;
   const rowScratch = inScratch ? s.rows : s.rowScratch;
+  if (rowsOnly) {
+    for (let i = from; i < to; i++) {
+      const m = mask[i];
+      rowScratch[(left & -m) | (right & (m - 1))] = rows[i];
+      left += m;
+      right += 1 - m;
+    }
+    return;
+  }
+  const pairs = inScratch ? s.pairScratch : s.pairs;
   const pairScratch = inScratch ? s.pairs : s.pairScratch;
   // Branch-free: a row's direction is unpredictable, and `m === 1 ? left : right` compiles to a branch (4× slower
   // on random directions, measured); -m and m − 1 are all-ones or zero.
@@ -95,12 +108,29 @@ export function markRoot(s: HgbState, feature: number, chunk: number, chunks: nu
 
 /**
  * SCATTER of the root, from the row-indexed gradients at pair `offset` (a class's slice) straight into the
- * partition: its rows and pairs are not read, so they need no RESET first and no COPY after.
+ * partition: its rows and pairs are not read, so they need no RESET first and no COPY after. With `rowsOnly`, the
+ * rows alone.
  */
-export function scatterRoot(s: HgbState, position: number, offset: number, chunk: number, chunks: number) {
+export function scatterRoot(
+  s: HgbState,
+  position: number,
+  offset: number,
+  rowsOnly: boolean,
+  chunk: number,
+  chunks: number,
+) {
   let [left, right] = chunkCursors(s, 0, s.nRows, position, chunk, chunks);
   const [from, to] = partBounds(0, s.nRows, chunk, chunks);
   const { rows, pairs, mask, gradientPairs } = s;
+  if (rowsOnly) {
+    for (let i = from; i < to; i++) {
+      const m = mask[i];
+      rows[(left & -m) | (right & (m - 1))] = i;
+      left += m;
+      right += 1 - m;
+    }
+    return;
+  }
   for (let i = from; i < to; i++) {
     const m = mask[i];
     const at = (left & -m) | (right & (m - 1));
@@ -111,8 +141,31 @@ export function scatterRoot(s: HgbState, position: number, offset: number, chunk
   }
 }
 
-export function copyBack(s: HgbState, start: number, end: number, chunk: number, chunks: number) {
+export function copyBack(
+  s: HgbState,
+  start: number,
+  end: number,
+  rowsOnly: boolean,
+  chunk: number,
+  chunks: number,
+) {
   const [from, to] = partBounds(start, end, chunk, chunks);
   s.rows.set(s.rowScratch.subarray(from, to), from);
-  s.pairs.set(s.pairScratch.subarray(from, to), from);
+  if (!rowsOnly) s.pairs.set(s.pairScratch.subarray(from, to), from);
+}
+
+/**
+ * The (gradient, hessian) pairs of the rows at positions `[from, to)` from the row-indexed pairs `byRow` (a class's
+ * slice from pair `offset`): a team that moves only rows in its splits fills a node's pairs this way before its
+ * histograms, as scikit-learn gathers its ordered gradients.
+ */
+export function gatherPairs(
+  rows: Int32Array,
+  pairs: Float64Array,
+  byRow: Float64Array,
+  offset: number,
+  from: number,
+  to: number,
+): void {
+  for (let k = from; k < to; k++) pairs[k] = byRow[offset + rows[k]];
 }
