@@ -98,7 +98,6 @@ export { linspace } from './core/linspace';
 export { Matrix } from './core/matrix';
 export { pairwiseSum } from './core/pairwise-sum';
 export { type ParallelKernel, type ParallelTeam, partBounds } from './core/parallel';
-export { WorkingMemory, workingMemory } from './core/working-memory';
 export {
   type Constraint,
   describeConstraint,
@@ -120,6 +119,7 @@ export {
 } from './core/roles';
 export type { StateSchema, StateType } from './core/state';
 export { nanMedian } from './core/statistics';
+export { WorkingMemory, workingMemory } from './core/working-memory';
 // decomposition
 export { PCA, type PCAParams } from './decomposition/pca';
 export { type SymmetricEigen, symmetricEigen } from './decomposition/symmetric-eigen';
