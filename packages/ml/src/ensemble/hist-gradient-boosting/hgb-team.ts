@@ -106,7 +106,7 @@ export class HgbTeam {
     this.#rowsOnly = this.#offset >= 0;
   }
 
-  /** Whether the node `[start, end)` needs its pairs gathered before a histogram build. */
+  /** Whether the tree's team splits move rows only: then a node's pairs are gathered before its histograms. */
   get rowsOnly(): boolean {
     return this.#rowsOnly;
   }
