@@ -74,8 +74,10 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-function fitOnce(): { cpu: number; wall: number; model: HistGradientBoostingClassifier } {
+function fitOnce(): { cpu: number; wall: number; faults: number; model: HistGradientBoostingClassifier } {
   const model = new HistGradientBoostingClassifier(PARAMS);
+  // Page faults: a fit's fresh memory costs ~13 µs a 4 KiB page on a VM (core/working-memory.ts).
+  const f0 = process.resourceUsage().minorPageFault;
   const c0 = cpuMs();
   const w0 = performance.now();
   const ops = team?.opsRun ?? 0;
@@ -92,7 +94,8 @@ function fitOnce(): { cpu: number; wall: number; model: HistGradientBoostingClas
         `waited ${Math.round(team.waitMs)} ms for the others`,
     );
   }
-  return { cpu: cpuMs() - c0, wall: performance.now() - w0, model };
+  const faults = process.resourceUsage().minorPageFault - f0;
+  return { cpu: cpuMs() - c0, wall: performance.now() - w0, faults, model };
 }
 
 /** N fits with the phase timer on: per fit, then the medians. */
@@ -103,12 +106,14 @@ function profilePhases(): void {
   const perPhase = new Map<string, number[]>(PHASES.map((p) => [p, []]));
   for (let k = 0; k < nFits; k++) {
     resetPhaseTimes();
-    const { cpu, wall } = fitOnce();
+    const { cpu, wall, faults } = fitOnce();
     cpus.push(cpu);
     walls.push(wall);
     for (const p of PHASES) perPhase.get(p)?.push(phaseTimes[p]);
     const phases = PHASES.map((p) => `${p} ${Math.round(phaseTimes[p])}`).join(' ');
-    console.log(`fit ${k + 1}: cpu ${seconds(cpu)} s, wall ${seconds(wall)} s  (ms) ${phases}`);
+    console.log(
+      `fit ${k + 1}: cpu ${seconds(cpu)} s, wall ${seconds(wall)} s, ${faults} page faults  (ms) ${phases}`,
+    );
   }
   phaseTiming.on = false;
   const wall = median(walls);
