@@ -42,6 +42,12 @@ def parse_args(argv):
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="for profiling by hand: scikit-learn HGB's own phase timers (verbose=1) on stdout, and per fit its wall"
+        " time and page faults on stderr",
+    )
+    parser.add_argument(
         "--repeat",
         type=int,
         default=0,
@@ -56,6 +62,7 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = str(ARGS.threads)
 
 import gc  # noqa: E402
+import resource  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -270,15 +277,19 @@ def main(args):
             if not fit_times:
                 rss_before = proc_status_kb("VmRSS")
                 exact_peak = reset_peak_rss()
+            if args.verbose and args.model == "sklearn_hgb":
+                model.set_params(verbose=1)
+            faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             start = time.perf_counter()
             model.fit(X_train, y_train)
             fit_times.append(time.perf_counter() - start)
+            if args.verbose:
+                faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
+                print(f"fit {len(fit_times)}: wall {fit_times[-1]:.3f} s, {faults} page faults", file=sys.stderr)
             if len(fit_times) == 1:
                 if exact_peak:
                     peak_kb = proc_status_kb("VmHWM")
                 else:
-                    import resource
-
                     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # whole-run peak, KiB
             start = time.perf_counter()
             result = model.predict_proba(X_test) if args.task == "classification" else model.predict(X_test)
